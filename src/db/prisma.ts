@@ -1,0 +1,42 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
+import { PrismaClient } from '../generated/prisma/client';
+import { quoteIdent } from './migrate';
+
+export { PrismaClient };
+export type { Prisma } from '../generated/prisma/client';
+
+export interface PrismaOptions {
+  url: string;
+  poolSize: number;
+  /** Postgres schema holding the tables; tests give each file its own. Defaults to the server's search_path. */
+  schema?: string;
+}
+
+export interface DatabaseClient {
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+export function createPrismaClient(options: PrismaOptions): DatabaseClient {
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    // The embedded server must never see two connections at once, so its single connection stays open.
+    idleTimeoutMillis: options.poolSize === 1 ? 0 : 10_000,
+    connectionTimeoutMillis: 10_000,
+  });
+  if (options.schema) {
+    const setSearchPath = `SET search_path TO ${quoteIdent(options.schema)}`;
+    pool.on('connect', (client) => void client.query(setSearchPath));
+  }
+  const adapter = new PrismaPg(pool, options.schema ? { schema: options.schema } : undefined);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    prisma,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
