@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createArticleService } from '../src/articles/articles.service';
-import { hashPassword } from '../src/auth/passwords';
 import type { PrismaClient } from '../src/db/prisma';
+import { createUserService } from '../src/users/users.service';
 
 /** Demo accounts of the embedded default; the README prints these credentials. Never loaded in production. */
 export const DEMO_ACCOUNTS = [
@@ -25,19 +25,19 @@ export interface SeedReport {
 
 /** Loads the demo accounts and the seed article; running it again creates nothing new. */
 export async function loadDemoData(prisma: PrismaClient): Promise<SeedReport> {
+  const users = createUserService({ prisma });
   let usersCreated = 0;
   for (const account of DEMO_ACCOUNTS) {
     const exists = await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } });
     if (exists) continue;
-    await prisma.user.create({
-      data: { email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) },
-    });
+    await users.createUser({ email: account.email, name: account.name, role: account.role, password: account.password }, null);
     usersCreated++;
   }
-  const editor = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[1].email }, select: { id: true } });
+  const editor = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[1].email } });
   const body = readFileSync(SEED_ARTICLE.file, 'utf8');
   const articles = createArticleService({ prisma, articleMaxBytes: Number.MAX_SAFE_INTEGER });
-  const { article, created } = await articles.importArticle({ title: SEED_ARTICLE.title, body }, editor.id);
+  const actor = { userId: editor.id, email: editor.email, name: editor.name, role: editor.role, requestId: 'seed' };
+  const { article, created } = await articles.importArticle({ title: SEED_ARTICLE.title, body }, actor);
   return { usersCreated, articleCreated: created, articleId: article.id, claimCount: article.claims.length };
 }
 

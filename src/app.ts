@@ -1,64 +1,91 @@
+import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import { articlesRouter } from './articles/articles.routes';
 import { createArticleService } from './articles/articles.service';
+import { auditRouter } from './audit/audit.routes';
+import { createAuditService } from './audit/audit.service';
+import { authRouter } from './auth/auth.routes';
+import { createAuthService } from './auth/auth.service';
+import { createLoginRateLimiter } from './auth/login-rate-limiter';
+import { createTokenService } from './auth/tokens';
 import { claimsRouter } from './claims/claims.routes';
 import { createClaimService } from './claims/claims.service';
 import type { Config } from './config';
 import type { PrismaClient } from './db/prisma';
 import { healthRouter } from './health/health.routes';
+import { authenticate } from './http/authenticate';
 import { errorHandler, notFoundRoute } from './http/error-handler';
 import type { Logger } from './logger';
 import { docsRouter } from './openapi/docs.routes';
+import { usersRouter } from './users/users.routes';
+import { createUserService } from './users/users.service';
 
 export interface AppDeps {
   prisma: PrismaClient;
   config: Readonly<Config>;
   logger: Logger;
+  /** Defaults to config.jwt.secret; the server passes the generated one on the embedded default. */
+  jwtSecret?: string;
 }
 
 /** Headroom over the article limit for the JSON envelope and metadata. */
 const JSON_ENVELOPE_BYTES = 64 * 1024;
+const SMALL_BODY_LIMIT = '64kb';
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
-export function buildApp({ prisma, config, logger }: AppDeps): Express {
+export function buildApp({ prisma, config, logger, jwtSecret = config.jwt.secret }: AppDeps): Express {
+  if (!jwtSecret) throw new Error('buildApp needs a JWT secret');
+  const tokens = createTokenService({ ...config.jwt, secret: jwtSecret });
+  const rateLimiter = createLoginRateLimiter(config.loginRateLimit);
+  const users = createUserService({ prisma });
+  const audit = createAuditService({ prisma });
+
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
-
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLogging(logger));
   app.use(helmet());
-
-  const bodyLimit = config.articleMaxBytes + JSON_ENVELOPE_BYTES;
-  app.use(express.json({ limit: bodyLimit }));
-  app.use(express.text({ type: 'text/plain', limit: bodyLimit }));
 
   app.use(healthRouter(prisma));
   app.use(docsRouter());
 
+  // Bodies are parsed only after authentication, so anonymous callers cannot make the server parse megabytes.
+  const authenticated = authenticate(tokens, prisma);
+  const smallJson = express.json({ limit: SMALL_BODY_LIMIT });
+  const articleBodies = [
+    express.json({ limit: config.articleMaxBytes + JSON_ENVELOPE_BYTES }),
+    express.text({ type: 'text/plain', limit: config.articleMaxBytes + JSON_ENVELOPE_BYTES }),
+  ];
+
   const api = express.Router();
-  api.use('/articles', articlesRouter(createArticleService({ prisma, articleMaxBytes: config.articleMaxBytes })));
-  api.use('/claims', claimsRouter(createClaimService({ prisma })));
+  api.use('/auth', smallJson, authRouter(createAuthService({ prisma, tokens, rateLimiter }), users, authenticated));
+  api.use(authenticated);
+  api.use('/articles', articleBodies, articlesRouter(createArticleService({ prisma, articleMaxBytes: config.articleMaxBytes })));
+  api.use('/claims', smallJson, claimsRouter(createClaimService({ prisma }), audit));
+  api.use('/users', smallJson, usersRouter(users));
+  api.use('/audit', auditRouter(audit));
   app.use('/api', api);
 
   app.use(notFoundRoute);
   app.use(errorHandler(logger));
   return app;
+}
+
+function requestLogging(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    serializers: {
+      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res) => ({ statusCode: res.statusCode }),
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordWeaknesses } from './auth/passwords';
 
 /** The only module that reads process.env; everything else receives a parsed, frozen Config. */
 
@@ -112,6 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (ttlSeconds < 60 || ttlSeconds > 30 * 86400) problems.push('JWT_TTL: must be between 1 minute and 30 days');
   if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL / ADMIN_PASSWORD: set both or neither');
+  }
+  if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {
+    const weaknesses = passwordWeaknesses(e.ADMIN_PASSWORD, { email: e.ADMIN_EMAIL });
+    if (weaknesses.length > 0) problems.push(`ADMIN_PASSWORD: too weak: it ${weaknesses.join('; it ')}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

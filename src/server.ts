@@ -5,6 +5,8 @@ import { openDatabase, type Database } from './db/database';
 import { loadEnvFile } from './env-file';
 import { createLogger, type Logger } from './logger';
 import { isDatabaseEmpty, loadDemoData } from '../seed/demo-data';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { createUserService } from './users/users.service';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -23,8 +25,9 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger, { migrate: config.migrateOnStart });
   await loadDemoDataIfFresh(config, db, logger);
+  await ensureBootstrapAdmin(config, db, logger);
 
-  const app = buildApp({ prisma: db.prisma, config, logger });
+  const app = buildApp({ prisma: db.prisma, config, logger, jwtSecret: resolveJwtSecret(config) });
   const server = app.listen(config.port, config.host ?? '::', () => {
     logger.info({ port: config.port, database: config.database.kind }, `Checkmate listening on http://localhost:${config.port}`);
   });
@@ -44,6 +47,13 @@ async function loadDemoDataIfFresh(config: Readonly<Config>, db: Database, logge
   if (!(await isDatabaseEmpty(db.prisma))) return;
   const report = await loadDemoData(db.prisma);
   logger.info(report, 'empty embedded database: demo accounts and the sample article loaded (see README)');
+}
+
+async function ensureBootstrapAdmin(config: Readonly<Config>, db: Database, logger: Logger) {
+  if (!config.bootstrapAdmin) return;
+  const { email, password } = config.bootstrapAdmin;
+  const outcome = await createUserService({ prisma: db.prisma }).ensureAdmin(email, password);
+  logger.info({ email }, outcome === 'created' ? 'admin account created from ADMIN_EMAIL' : 'admin account from ADMIN_EMAIL exists');
 }
 
 /** Stop accepting connections, let in-flight requests finish, then close the database (and embedded server). */

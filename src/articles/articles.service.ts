@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { Actor } from '../auth/actor';
+import { recordAudit } from '../audit/audit.recorder';
 import type { Prisma, PrismaClient } from '../db/prisma';
 import { NotFoundError, PayloadTooLargeError } from '../errors';
 import { toPage, type Page } from '../http/pagination';
 import { splitSentences, type SentenceSpan } from '../segmentation/sentence-splitter';
 import { presentArticle, presentArticleSummary } from './articles.presenter';
-import { findArticleIdByHash, findArticleWithClaims, listArticles } from './articles.queries';
+import { articleSummarySelect, findArticleIdByHash, findArticleWithClaims, listArticles } from './articles.queries';
 import type { CreateArticleInput, ListArticlesQuery } from './articles.schema';
 
 export type ArticleView = ReturnType<typeof presentArticle>;
@@ -35,7 +37,7 @@ export function createArticleService({ prisma, articleMaxBytes }: ArticleService
   }
 
   /** Stores the article and one claim per sentence in one transaction; an identical body is never stored twice. */
-  async function importArticle(input: CreateArticleInput, actorId?: string): Promise<ImportResult> {
+  async function importArticle(input: CreateArticleInput, actor: Actor | null): Promise<ImportResult> {
     const bodyBytes = Buffer.byteLength(input.body, 'utf8');
     if (bodyBytes > articleMaxBytes) {
       throw new PayloadTooLargeError(`Article body is ${bodyBytes} bytes; the limit is ${articleMaxBytes} bytes`);
@@ -57,11 +59,17 @@ export function createArticleService({ prisma, articleMaxBytes }: ArticleService
               author: input.author ?? null,
               publishedAt: input.publishedAt ?? null,
               contentHash,
-              createdById: actorId ?? null,
+              createdById: actor?.userId ?? null,
             },
             select: { id: true },
           });
           await insertClaims(tx, article.id, sentences);
+          await recordAudit(tx, actor, {
+            entityType: 'article',
+            entityId: article.id,
+            action: 'article.created',
+            after: { title: input.title, url: input.url ?? null, contentHash, claimCount: sentences.length },
+          });
           return article.id;
         },
         { timeout: IMPORT_TRANSACTION_TIMEOUT_MS },
@@ -79,9 +87,20 @@ export function createArticleService({ prisma, articleMaxBytes }: ArticleService
     return toPage(rows.map(presentArticleSummary), total, query);
   }
 
-  async function deleteArticle(id: string): Promise<void> {
-    const { count } = await prisma.article.deleteMany({ where: { id } });
-    if (count === 0) throw new NotFoundError('article', id);
+  /** Deletes the article and its claims; the audit trail keeps what was deleted. */
+  async function deleteArticle(id: string, actor: Actor): Promise<void> {
+    await prisma.$transaction(async (tx) => {
+      const article = await tx.article.findUnique({ where: { id }, select: articleSummarySelect });
+      if (!article) throw new NotFoundError('article', id);
+      await tx.article.delete({ where: { id } });
+      const { title, url, contentHash, _count } = article;
+      await recordAudit(tx, actor, {
+        entityType: 'article',
+        entityId: id,
+        action: 'article.deleted',
+        before: { title, url, contentHash, claimCount: _count.claims },
+      });
+    });
   }
 
   return { importArticle, getArticle, listArticlePage, deleteArticle };

@@ -66,6 +66,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    if (failure.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
     const body: Record<string, unknown> = { code: failure.code, message: failure.message };
     if (failure.details) body.details = failure.details;
     body.requestId = requestId;

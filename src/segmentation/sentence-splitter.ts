@@ -1,7 +1,11 @@
 /**
- * Placeholder contract for the sentence splitter; the real implementation replaces this file's body.
- * Offsets are Unicode code-point offsets into `text` (end exclusive).
+ * Rule-based English sentence splitter for news text (the source of Checkmate "claims").
+ * See docs/segmentation.md for the approach and its known limits.
  */
+import { isLineBreak, isWhitespace } from './char-classes';
+import { CodePointCursor } from './code-points';
+import { segmentLine } from './line-segmenter';
+
 export interface SentenceSpan {
   text: string;
   start: number;
@@ -10,22 +14,63 @@ export interface SentenceSpan {
   paragraph: number;
 }
 
+/**
+ * Splits English (news) text into sentences.
+ *
+ * Paragraphs: every line break — `\n`, `\r\n`, `\r`, U+2028, U+2029 (and the hard breaks VT/FF) —
+ * ends a paragraph, so a sentence never spans two lines; headline lines and list items without
+ * terminal punctuation are sentences of their own. Blank lines are ignored; `paragraph` is the
+ * 1-based index of the non-empty line the sentence is on.
+ *
+ * Within a line a sentence ends at `.`, `?`, `!`, `…` (and runs of them such as `?!` or `....`,
+ * including trailing closing quotes/brackets) when the look-ahead says a new sentence starts.
+ * Abbreviations (Mr., U.S., Inc., a.m., Calif., e.g.), initials, decimals, URLs, e-mail
+ * addresses, list markers ("1.", "a)"), quotes continued by a lowercase word (`"Stop!" he
+ * shouted.`) and ellipses followed by lowercase text do not end a sentence. Bullets (•) and
+ * inline numbered items ("1. … 2. …") start new sentences.
+ *
+ * Returned spans:
+ * - `start`/`end` are Unicode code-point offsets into `text` (end exclusive), so
+ *   `Array.from(text).slice(span.start, span.end).join('') === span.text` (lone surrogates count
+ *   as one code point, as in `Array.from`).
+ * - `span.text` is non-empty and has no leading or trailing whitespace (the `String.prototype.trim`
+ *   definition, which includes NBSP and U+FEFF).
+ * - Spans are in order, do not overlap, never contain a line break, and together cover every
+ *   non-whitespace code point of `text`. Empty or whitespace-only input yields `[]`.
+ *
+ * Pure and deterministic; linear in the input length.
+ */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
-  const codePoints = Array.from(text);
+  const cursor = new CodePointCursor(text);
   let paragraph = 0;
-  let lineStart = 0;
-  for (let i = 0; i <= codePoints.length; i++) {
-    if (i === codePoints.length || codePoints[i] === '\n' || codePoints[i] === '\r') {
-      const line = codePoints.slice(lineStart, i).join('');
-      if (line.trim()) {
-        paragraph++;
-        const lead = line.length - line.trimStart().length;
-        const trimmed = line.trim();
-        spans.push({ text: trimmed, start: lineStart + Array.from(line.slice(0, lead)).length, end: lineStart + Array.from(line.slice(0, lead)).length + Array.from(trimmed).length, paragraph });
-      }
-      lineStart = i + 1;
+  let lineHasSentence = false;
+
+  const emit = (rawStart: number, rawEnd: number): void => {
+    let start = rawStart;
+    let end = rawEnd;
+    while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+    while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+    if (start === end) return;
+    if (!lineHasSentence) {
+      lineHasSentence = true;
+      paragraph++;
     }
+    const cpStart = cursor.advanceTo(start);
+    const cpEnd = cursor.advanceTo(end);
+    spans.push({ text: text.slice(start, end), start: cpStart, end: cpEnd, paragraph });
+  };
+
+  const n = text.length;
+  let lineStart = 0;
+  while (lineStart <= n) {
+    let lineEnd = lineStart;
+    while (lineEnd < n && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+    lineHasSentence = false;
+    segmentLine(text, lineStart, lineEnd, emit);
+    if (lineEnd >= n) break;
+    const isCrLf = text.charCodeAt(lineEnd) === 0x0d && text.charCodeAt(lineEnd + 1) === 0x0a;
+    lineStart = lineEnd + (isCrLf ? 2 : 1);
   }
   return spans;
 }

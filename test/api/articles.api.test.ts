@@ -1,9 +1,23 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app';
+import { createUser } from '../support/factories';
 
 let t: TestApp;
+let editor: { Authorization: string };
+let api: {
+  post: (path: string) => request.Test;
+  get: (path: string) => request.Test;
+  delete: (path: string) => request.Test;
+};
+
 beforeAll(async () => {
   t = await createTestApp({ ARTICLE_MAX_BYTES: '4096' });
+  editor = (await createUser(t.db.prisma, { role: 'editor' })).auth;
+  api = {
+    post: (path) => request(t.app).post(path).set(editor),
+    get: (path) => request(t.app).get(path).set(editor),
+    delete: (path) => request(t.app).delete(path).set(editor),
+  };
 });
 afterAll(() => t.close());
 
@@ -12,7 +26,7 @@ const slice = (body: string, start: number, end: number) => Array.from(body).sli
 describe('POST /api/articles', () => {
   it('stores the article and one claim per sentence with code-point offsets', async () => {
     const body = 'Prices rose 5% in March. Officials said “it is 🔥 hot.” Nobody agreed.\nA second paragraph here.';
-    const res = await request(t.app).post('/api/articles').send({ title: 'Prices', body, outlet: 'Daily' });
+    const res = await api.post('/api/articles').send({ title: 'Prices', body, outlet: 'Daily' });
 
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/api/articles/${res.body.id}`);
@@ -31,8 +45,8 @@ describe('POST /api/articles', () => {
 
   it('returns the existing article with 200 when the same body is posted again', async () => {
     const body = 'The council met on Tuesday. It approved the budget.';
-    const first = await request(t.app).post('/api/articles').send({ title: 'Council', body });
-    const second = await request(t.app).post('/api/articles').send({ title: 'Council again', body });
+    const first = await api.post('/api/articles').send({ title: 'Council', body });
+    const second = await api.post('/api/articles').send({ title: 'Council again', body });
 
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
@@ -43,7 +57,7 @@ describe('POST /api/articles', () => {
 
   it('accepts text/plain with the title in the query string and keeps the body exactly', async () => {
     const body = '  Line one is here.\r\n\r\nLine two follows.  ';
-    const res = await request(t.app)
+    const res = await api
       .post('/api/articles?title=Plain&outlet=Wire&publishedAt=2025-03-02')
       .set('Content-Type', 'text/plain')
       .send(body);
@@ -65,7 +79,7 @@ describe('POST /api/articles', () => {
     ['unknown field', { title: 'T', body: 'Text.', bogus: 1 }, 'body'],
   ])('rejects %s with 400 and writes nothing', async (_label, payload, path) => {
     const before = await t.db.prisma.article.count();
-    const res = await request(t.app).post('/api/articles').send(payload);
+    const res = await api.post('/api/articles').send(payload);
 
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
@@ -75,33 +89,33 @@ describe('POST /api/articles', () => {
   });
 
   it('rejects text/plain without a title', async () => {
-    const res = await request(t.app).post('/api/articles').set('Content-Type', 'text/plain').send('Some text.');
+    const res = await api.post('/api/articles').set('Content-Type', 'text/plain').send('Some text.');
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain('query.title');
   });
 
   it('rejects malformed JSON with 400 MALFORMED_JSON', async () => {
-    const res = await request(t.app).post('/api/articles').set('Content-Type', 'application/json').send('{"title": "x",');
+    const res = await api.post('/api/articles').set('Content-Type', 'application/json').send('{"title": "x",');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('MALFORMED_JSON');
   });
 
   it('rejects an unsupported content type with 415', async () => {
-    const res = await request(t.app).post('/api/articles').set('Content-Type', 'application/xml').send('<a/>');
+    const res = await api.post('/api/articles').set('Content-Type', 'application/xml').send('<a/>');
     expect(res.status).toBe(415);
     expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('rejects a body over the configured limit with 413 and writes nothing', async () => {
     const before = await t.db.prisma.article.count();
-    const res = await request(t.app).post('/api/articles').send({ title: 'Long', body: 'Word. '.repeat(1000) });
+    const res = await api.post('/api/articles').send({ title: 'Long', body: 'Word. '.repeat(1000) });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await t.db.prisma.article.count()).toBe(before);
   });
 
   it('rejects a request far over the limit with 413 before parsing it', async () => {
-    const res = await request(t.app).post('/api/articles').send({ title: 'Huge', body: 'x'.repeat(200_000) });
+    const res = await api.post('/api/articles').send({ title: 'Huge', body: 'x'.repeat(200_000) });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -110,9 +124,9 @@ describe('POST /api/articles', () => {
 describe('reading and deleting', () => {
   it('lists articles newest first with pagination', async () => {
     for (const n of [1, 2, 3]) {
-      await request(t.app).post('/api/articles').send({ title: `Listed ${n}`, body: `Listed article number ${n}.` });
+      await api.post('/api/articles').send({ title: `Listed ${n}`, body: `Listed article number ${n}.` });
     }
-    const res = await request(t.app).get('/api/articles?q=listed&pageSize=2');
+    const res = await api.get('/api/articles?q=listed&pageSize=2');
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ page: 1, pageSize: 2, total: 3, totalPages: 2 });
@@ -120,35 +134,35 @@ describe('reading and deleting', () => {
     expect(res.body.items[0]).not.toHaveProperty('body');
     expect(res.body.items[0].claimCount).toBe(1);
 
-    const page2 = await request(t.app).get('/api/articles?q=listed&pageSize=2&page=2');
+    const page2 = await api.get('/api/articles?q=listed&pageSize=2&page=2');
     expect(page2.body.items.map((a: { title: string }) => a.title)).toEqual(['Listed 1']);
   });
 
   it.each([['page=0'], ['pageSize=101'], ['pageSize=abc']])('rejects bad pagination %s with 400', async (qs) => {
-    const res = await request(t.app).get(`/api/articles?${qs}`);
+    const res = await api.get(`/api/articles?${qs}`);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('reads an article with its claims in order, and a single claim', async () => {
-    const created = await request(t.app).post('/api/articles').send({ title: 'Order', body: 'One. Two. Three.' });
-    const res = await request(t.app).get(`/api/articles/${created.body.id}`);
+    const created = await api.post('/api/articles').send({ title: 'Order', body: 'One. Two. Three.' });
+    const res = await api.get(`/api/articles/${created.body.id}`);
 
     expect(res.status).toBe(200);
     expect(res.body.claims.map((c: { text: string }) => c.text)).toEqual(['One.', 'Two.', 'Three.']);
-    const claim = await request(t.app).get(`/api/claims/${res.body.claims[1].id}`);
+    const claim = await api.get(`/api/claims/${res.body.claims[1].id}`);
     expect(claim.status).toBe(200);
     expect(claim.body).toMatchObject({ text: 'Two.', position: 2, articleId: created.body.id, status: 'unreviewed' });
   });
 
   it('deletes an article and its claims', async () => {
-    const created = await request(t.app).post('/api/articles').send({ title: 'Gone', body: 'Soon gone. Really.' });
-    const res = await request(t.app).delete(`/api/articles/${created.body.id}`);
+    const created = await api.post('/api/articles').send({ title: 'Gone', body: 'Soon gone. Really.' });
+    const res = await api.delete(`/api/articles/${created.body.id}`);
 
     expect(res.status).toBe(204);
     expect(await t.db.prisma.claim.count({ where: { articleId: created.body.id } })).toBe(0);
-    expect((await request(t.app).get(`/api/articles/${created.body.id}`)).status).toBe(404);
-    expect((await request(t.app).delete(`/api/articles/${created.body.id}`)).status).toBe(404);
+    expect((await api.get(`/api/articles/${created.body.id}`)).status).toBe(404);
+    expect((await api.delete(`/api/articles/${created.body.id}`)).status).toBe(404);
   });
 
   it.each([
@@ -159,7 +173,7 @@ describe('reading and deleting', () => {
     ['delete', '/api/articles/nope', 400, 'VALIDATION_FAILED'],
     ['get', '/api/nothing-here', 404, 'ROUTE_NOT_FOUND'],
   ] as const)('%s %s → %i %s', async (method, path, status, code) => {
-    const res = await request(t.app)[method](path);
+    const res = await api[method](path);
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
   });

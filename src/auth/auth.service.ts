@@ -1,0 +1,65 @@
+import { recordAudit } from '../audit/audit.recorder';
+import type { PrismaClient } from '../db/prisma';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
+import { presentUser } from '../users/users.presenter';
+import { userSelect } from '../users/users.queries';
+import { assertStrongPassword } from '../users/users.service';
+import type { Actor } from './actor';
+import type { ChangePasswordInput, LoginInput } from './auth.schema';
+import type { LoginRateLimiter } from './login-rate-limiter';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import type { TokenService } from './tokens';
+
+export interface AuthServiceDeps {
+  prisma: PrismaClient;
+  tokens: TokenService;
+  rateLimiter: LoginRateLimiter;
+}
+
+const credentialSelect = { ...userSelect, passwordHash: true, tokenVersion: true } as const;
+
+export function createAuthService({ prisma, tokens, rateLimiter }: AuthServiceDeps) {
+  function session(user: { id: string; tokenVersion: number } & Parameters<typeof presentUser>[0]) {
+    const { token, expiresAt } = tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion });
+    const { id, email, name, role } = presentUser(user);
+    return { token, tokenType: 'Bearer' as const, expiresAt: expiresAt.toISOString(), user: { id, email, name, role } };
+  }
+
+  /** Unknown email, wrong password and deactivated account all answer the same 401 after the same work. */
+  async function login(input: LoginInput, clientIp: string) {
+    await rateLimiter.takeAttempt(input.email, clientIp);
+    const user = await prisma.user.findUnique({ where: { email: input.email }, select: credentialSelect });
+    const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
+    if (!user || !passwordMatches || !user.active) {
+      throw new UnauthenticatedError('Email or password is incorrect', 'INVALID_CREDENTIALS');
+    }
+    await rateLimiter.forgiveAttempt(input.email, clientIp);
+    return session(user);
+  }
+
+  /** Changing one's password signs out every other session: the token version moves on. */
+  async function changePassword(actor: Actor, input: ChangePasswordInput, clientIp: string) {
+    await rateLimiter.takeAttempt(actor.email, clientIp);
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: credentialSelect });
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      throw new ForbiddenError('The current password is incorrect', 'CURRENT_PASSWORD_INCORRECT');
+    }
+    await rateLimiter.forgiveAttempt(actor.email, clientIp);
+    assertStrongPassword(input.newPassword, user, 'newPassword');
+    const passwordHash = await hashPassword(input.newPassword);
+    const updated = await prisma.$transaction(async (tx) => {
+      const changed = await tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash, tokenVersion: { increment: 1 } },
+        select: credentialSelect,
+      });
+      await recordAudit(tx, actor, { entityType: 'user', entityId: user.id, action: 'user.password_changed', after: { passwordChanged: true } });
+      return changed;
+    });
+    return session(updated);
+  }
+
+  return { login, changePassword };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

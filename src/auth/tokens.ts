@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { UnauthenticatedError } from '../errors';
+
+/** HS256 access tokens. Verification pins the algorithm, so `alg: none` and RS/ES confusion are rejected. */
+
+const ALGORITHM = 'HS256' as const;
+
+export interface TokenSettings {
+  secret: string;
+  ttlSeconds: number;
+  issuer: string;
+  audience: string;
+}
+
+export interface TokenClaims {
+  userId: string;
+  tokenVersion: number;
+}
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+export function createTokenService(settings: TokenSettings) {
+  function issue(subject: TokenClaims, now = new Date()): IssuedToken {
+    const token = jwt.sign({ tv: subject.tokenVersion }, settings.secret, {
+      algorithm: ALGORITHM,
+      subject: subject.userId,
+      expiresIn: settings.ttlSeconds,
+      issuer: settings.issuer,
+      audience: settings.audience,
+      jwtid: randomUUID(),
+    });
+    const { exp } = jwt.decode(token) as { exp: number };
+    return { token, expiresAt: new Date(exp * 1000 || now.getTime() + settings.ttlSeconds * 1000) };
+  }
+
+  function verify(token: string): TokenClaims {
+    let payload: jwt.JwtPayload;
+    try {
+      payload = jwt.verify(token, settings.secret, {
+        algorithms: [ALGORITHM],
+        issuer: settings.issuer,
+        audience: settings.audience,
+        complete: false,
+      }) as jwt.JwtPayload;
+    } catch (error) {
+      if (error instanceof jwt.TokenExpiredError) throw new UnauthenticatedError('The token has expired', 'TOKEN_EXPIRED');
+      throw new UnauthenticatedError('The token is invalid', 'INVALID_TOKEN');
+    }
+    if (typeof payload.sub !== 'string' || !Number.isInteger(payload.tv)) {
+      throw new UnauthenticatedError('The token is invalid', 'INVALID_TOKEN');
+    }
+    return { userId: payload.sub, tokenVersion: payload.tv };
+  }
+
+  return { issue, verify };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;

@@ -1,0 +1,370 @@
+/**
+ * Decides whether a run of sentence-final punctuation ends a sentence, from the token before it
+ * (is it an abbreviation, and of which kind?) and the token after it (capitalised? a likely
+ * sentence opener? a digit?). All look-arounds are bounded, so the scan stays linear.
+ */
+import { type AbbreviationKind, classifyAbbreviation, isAbbreviation, isTitleStarter } from './abbreviations';
+import {
+  DOT,
+  ELLIPSIS,
+  isApostrophe,
+  isAsciiDigit,
+  isCloser,
+  isContinuationPunct,
+  isLetterAt,
+  isNumberSign,
+  isOpener,
+  isQuote,
+  isStrongTerminator,
+  isTerminator,
+  isWhitespace,
+  letterCaseAt,
+} from './char-classes';
+import {
+  COMPASS_POINTS,
+  EXCLAMATION_NAMES,
+  NAME_CONTINUATIONS,
+  SENTENCE_STARTERS,
+  SPEECH_VERBS,
+  STRICT_STARTERS,
+  TIME_CONTINUATIONS,
+  TIME_PHRASE_LEADS,
+} from './word-lists';
+
+export interface LineContext {
+  readonly text: string;
+  readonly lineStart: number;
+  readonly lineEnd: number;
+}
+
+/** A run of terminators plus the closing quotes/brackets that trail it: `."`, `?!`, `. . . .`, `…)`. */
+export interface Cluster {
+  /** Index of the first terminator. */
+  start: number;
+  /** Index after the last terminator or closer. */
+  end: number;
+  dots: number;
+  /** Contains `?`, `!` or a similar mark. */
+  strong: boolean;
+  /** An ellipsis: `…`, or two or more periods. */
+  ellipsis: boolean;
+  /** A spaced ellipsis (`. . .`). */
+  spaced: boolean;
+  /** A closing quotation mark trails the terminator. */
+  quoteClosed: boolean;
+}
+
+type NextKind = 'end' | 'upper' | 'lower' | 'digit' | 'punct' | 'symbol';
+
+/** The first token after a candidate boundary. */
+interface NextToken {
+  kind: NextKind;
+  /** First opening quote/bracket before the word, or 0. */
+  opener: number;
+  /** Index of the first non-whitespace character. */
+  start: number;
+  /** Index after the word (letters, apostrophes, inner hyphens) that begins the token. */
+  wordEnd: number;
+  /** That word with apostrophes normalised to `'`; may be empty. */
+  word: string;
+}
+
+const MAX_WORD = 40;
+const MAX_INTRO_PHRASE = 40;
+const OPEN_PAREN = 0x28;
+const OPEN_BRACKET = 0x5b;
+
+function skipWhitespace(text: string, i: number, end: number): number {
+  while (i < end && isWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Is `text[k]` one dot of a spaced ellipsis (a dot not glued to a following word)? */
+function isSpacedDot(text: string, k: number, end: number): boolean {
+  if (k >= end || text.charCodeAt(k) !== DOT) return false;
+  if (k + 1 >= end) return true;
+  const c = text.charCodeAt(k + 1);
+  return isWhitespace(c) || isTerminator(c) || isCloser(c);
+}
+
+export function readCluster(text: string, start: number, end: number): Cluster {
+  let j = start;
+  let dots = 0;
+  let strong = false;
+  let ellipsisChar = false;
+  let spaced = false;
+  let quoteClosed = false;
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    if (c === DOT) dots++;
+    else if (c === ELLIPSIS) ellipsisChar = true;
+    else if (isStrongTerminator(c)) strong = true;
+    else if (isCloser(c)) quoteClosed ||= isQuote(c);
+    else if ((c === 0x20 || c === 0xa0) && text.charCodeAt(j - 1) === DOT && isSpacedDot(text, j + 1, end)) spaced = true;
+    else break;
+    j++;
+  }
+  return { start, end: j, dots, strong, ellipsis: ellipsisChar || dots >= 2, spaced, quoteClosed };
+}
+
+function readWord(text: string, i: number, end: number): { word: string; end: number } {
+  let j = i;
+  let word = '';
+  while (j < end && j - i < MAX_WORD) {
+    const c = text.charCodeAt(j);
+    if (isLetterAt(text, j)) {
+      const step = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      word += text.slice(j, j + step);
+      j += step;
+    } else if ((isApostrophe(c) || c === 0x2d) && j > i && j + 1 < end && isLetterAt(text, j + 1)) {
+      word += c === 0x2d ? '-' : "'";
+      j++;
+    } else {
+      break;
+    }
+  }
+  return { word, end: j };
+}
+
+/** Lowercase letters directly followed by a capital start a brand that begins sentences: iPhone, eBay, xAI. */
+function isCamelCaseBrand(text: string, i: number, end: number): boolean {
+  for (let j = i + 1; j < end && j <= i + 2; j++) {
+    const lc = letterCaseAt(text, j);
+    if (lc === 'upper') return true;
+    if (lc !== 'lower') return false;
+  }
+  return false;
+}
+
+function classifyStart(text: string, i: number, end: number): NextKind {
+  const c = text.charCodeAt(i);
+  if (isAsciiDigit(c) || isNumberSign(c)) return 'digit';
+  if (isContinuationPunct(c)) return 'punct';
+  switch (letterCaseAt(text, i)) {
+    case 'upper':
+    case 'uncased':
+      return 'upper';
+    case 'lower':
+      return isCamelCaseBrand(text, i, end) ? 'upper' : 'lower';
+    default:
+      return 'symbol';
+  }
+}
+
+function readNextToken(text: string, from: number, end: number): NextToken {
+  const start = skipWhitespace(text, from, end);
+  if (start >= end) return { kind: 'end', opener: 0, start, wordEnd: start, word: '' };
+  let w = start;
+  const opener = isOpener(text.charCodeAt(w)) ? text.charCodeAt(w) : 0;
+  while (w < end && w - start < 3 && isOpener(text.charCodeAt(w))) w++;
+  if (w >= end || isWhitespace(text.charCodeAt(w))) return { kind: 'symbol', opener, start, wordEnd: w, word: '' };
+  const kind = classifyStart(text, w, end);
+  const { word, end: wordEnd } = readWord(text, w, end);
+  return { kind, opener, start, wordEnd, word };
+}
+
+function endOfToken(text: string, i: number, end: number): number {
+  while (i < end && !isWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The word is followed by a period and is an initial or a known abbreviation ("J.", "Gov.", "Inc."). */
+function isAbbreviatedWord(text: string, tok: NextToken): boolean {
+  return text.charCodeAt(tok.wordEnd) === DOT && tok.word.length > 0 && (tok.word.length === 1 || isAbbreviation(tok.word));
+}
+
+function isSentenceStarter(text: string, tok: NextToken, starters: ReadonlySet<string> = SENTENCE_STARTERS): boolean {
+  if (tok.kind !== 'upper' || tok.word === '') return false;
+  if (isAbbreviatedWord(text, tok)) return isTitleStarter(tok.word);
+  return starters.has(tok.word.toLowerCase());
+}
+
+function continuesName(text: string, tok: NextToken, kind: AbbreviationKind): boolean {
+  const lower = tok.word.toLowerCase();
+  if (NAME_CONTINUATIONS.has(lower)) return true;
+  if (kind === 'place' && COMPASS_POINTS.has(lower)) return true;
+  return isAbbreviatedWord(text, tok) && !isTitleStarter(tok.word);
+}
+
+/** "At 5 a.m. Mr. Smith went …": the time is an introductory phrase, not the end of a sentence. */
+function isIntroductoryTime(text: string, sentStart: number, tokenStart: number): boolean {
+  if (tokenStart - sentStart > MAX_INTRO_PHRASE) return false;
+  const words = text.slice(sentStart, tokenStart).trim().split(/\s+/);
+  const lead = words[0].replace(/^[^A-Za-z]+/, '').toLowerCase();
+  return words.length <= 4 && TIME_PHRASE_LEADS.has(lead) && /\d/.test(words[words.length - 1]);
+}
+
+function continuesTime(ctx: LineContext, tok: NextToken, sentStart: number, tokenStart: number): boolean {
+  if (TIME_CONTINUATIONS.has(tok.word.toLowerCase())) return true;
+  const after = readNextToken(ctx.text, tok.wordEnd, ctx.lineEnd);
+  if (after.opener === 0 && after.word === 'time') return true; // "3 p.m. Moscow time"
+  return isIntroductoryTime(ctx.text, sentStart, tokenStart);
+}
+
+/** `"Is it over?" Smith asked.` / `"Why?" Sen. Ted Cruz said.` — the quote is part of a longer sentence. */
+function looksLikeAttribution(ctx: LineContext, tok: NextToken): boolean {
+  const { text, lineEnd } = ctx;
+  let pos = tok.start;
+  if (tok.opener !== 0) return false;
+  for (let names = 0; names <= 4; ) {
+    const { word, end } = readWord(text, pos, lineEnd);
+    if (word === '') return false;
+    if (letterCaseAt(text, pos) !== 'upper') return names > 0 && SPEECH_VERBS.has(word.toLowerCase());
+    names++;
+    pos = end;
+    if (text.charCodeAt(pos) === DOT) pos++;
+    if (pos >= lineEnd || !isWhitespace(text.charCodeAt(pos))) return false;
+    pos = skipWhitespace(text, pos, lineEnd);
+  }
+  return false;
+}
+
+interface PrevToken {
+  /** Index where the token starts (after opening quotes/brackets). */
+  start: number;
+  /** The token without the terminator, e.g. "U.S", "Mr", "$100.00". */
+  core: string;
+  kind: AbbreviationKind;
+}
+
+const TIME_GLUED_RE = /^\d{1,2}(?::\d\d)?[ap]\.m$/i;
+
+function readPrevToken(ctx: LineContext, pos: number): PrevToken {
+  const { text, lineStart } = ctx;
+  let s = pos;
+  while (s > lineStart) {
+    const c = text.charCodeAt(s - 1);
+    if (isWhitespace(c) || c === 0x2014 || c === 0x2013) break;
+    s--;
+  }
+  while (s < pos && isOpener(text.charCodeAt(s))) s++;
+  const core = text.slice(s, pos);
+  // A period after a closing quote/bracket ("… a farce".) follows a complete word.
+  if (core === '' || isCloser(text.charCodeAt(pos - 1))) return { start: s, core, kind: 'ordinary' };
+  const kind = TIME_GLUED_RE.test(core) ? 'time' : classifyAbbreviation(core);
+  return { start: s, core, kind };
+}
+
+/** A terminator only ends a sentence that already has some content: ". . . The practice" stays whole. */
+function hasContentBefore(text: string, sentStart: number, pos: number): boolean {
+  for (let k = pos - 1; k >= sentStart; k--) {
+    const c = text.charCodeAt(k);
+    if (!isWhitespace(c) && !isOpener(c) && !isCloser(c) && !isTerminator(c)) return true;
+  }
+  return false;
+}
+
+function periodBoundary(ctx: LineContext, prev: PrevToken, tok: NextToken, sentStart: number): boolean {
+  const kind = prev.kind;
+  switch (tok.kind) {
+    case 'end':
+      return true;
+    case 'lower':
+    case 'punct':
+    case 'symbol':
+      return false;
+    case 'digit':
+      return kind === 'ordinary' || kind === 'company' || kind === 'time';
+    case 'upper':
+      break;
+  }
+  // "SAN JOSE, Calif. (AP) —": a parenthesis after an abbreviation is usually part of the sentence.
+  if (tok.opener === OPEN_PAREN && kind !== 'ordinary' && kind !== 'numberOrWord') return isSentenceStarter(ctx.text, tok);
+  switch (kind) {
+    case 'ordinary':
+    case 'numberOrWord':
+      return true;
+    case 'never':
+      return false;
+    case 'title':
+      return isSentenceStarter(ctx.text, tok, STRICT_STARTERS);
+    case 'number':
+    case 'starter':
+      return isSentenceStarter(ctx.text, tok);
+    case 'company':
+    case 'place':
+      return !continuesName(ctx.text, tok, kind);
+    case 'time':
+      return !continuesTime(ctx, tok, sentStart, prev.start);
+  }
+}
+
+function strongBoundary(ctx: LineContext, cluster: Cluster, tok: NextToken): boolean {
+  switch (tok.kind) {
+    case 'end':
+    case 'digit':
+      return true;
+    case 'lower':
+    case 'punct':
+    case 'symbol':
+      return false;
+    case 'upper':
+      break;
+  }
+  if (cluster.quoteClosed && looksLikeAttribution(ctx, tok)) return false;
+  const prev = readPrevToken(ctx, cluster.start);
+  return !(EXCLAMATION_NAMES.has(prev.core.toLowerCase()) && !isSentenceStarter(ctx.text, tok));
+}
+
+function isFirstPersonI(word: string): boolean {
+  return word === 'I' || word.startsWith("I'");
+}
+
+/** Returns the boundary index for an ellipsis, or -1. */
+function ellipsisBoundary(ctx: LineContext, cluster: Cluster, tok: NextToken): number {
+  const before = ctx.text.charCodeAt(cluster.start - 1);
+  if (cluster.start > ctx.lineStart && (before === OPEN_BRACKET || before === OPEN_PAREN)) return -1; // "[...]"
+  if (tok.kind === 'end') return cluster.end;
+  if (tok.kind !== 'upper') return -1;
+  // "I" is capitalised anywhere, so after a plain ellipsis it is no evidence of a new sentence.
+  if (isFirstPersonI(tok.word) && cluster.dots < 4) return -1;
+  // "compounds. . . . The practice": the glued period ends the sentence, the ellipsis opens the next one.
+  if (cluster.spaced && cluster.dots >= 4 && cluster.start > ctx.lineStart && !isWhitespace(before)) return cluster.start + 1;
+  return cluster.end;
+}
+
+/**
+ * A trailing emoji or symbol stays with the sentence it follows ("We won! 🎉 Next game …"):
+ * decide on the token after it and put the boundary after the symbol.
+ */
+function skipSymbols(ctx: LineContext, tok: NextToken): { tok: NextToken; boundary: number } | null {
+  let boundary = -1;
+  for (let n = 0; n < 3 && tok.kind === 'symbol' && tok.opener === 0; n++) {
+    boundary = endOfToken(ctx.text, tok.start, ctx.lineEnd);
+    tok = readNextToken(ctx.text, boundary, ctx.lineEnd);
+  }
+  if (boundary < 0 || tok.kind === 'end' || tok.kind === 'symbol') return null;
+  return { tok, boundary };
+}
+
+/**
+ * Returns the index where the sentence ends if `cluster` is a sentence boundary, or -1.
+ * The index is usually `cluster.end`; it differs for a period glued before a spaced ellipsis and
+ * for trailing emoji.
+ */
+export function findBoundary(ctx: LineContext, sentStart: number, cluster: Cluster): number {
+  const { text, lineEnd } = ctx;
+  if (cluster.end >= lineEnd) return lineEnd;
+  if (!isWhitespace(text.charCodeAt(cluster.end))) return -1;
+  if (!hasContentBefore(text, sentStart, cluster.start)) return -1;
+
+  let tok = readNextToken(text, cluster.end, lineEnd);
+  let boundary = cluster.end;
+  if (cluster.strong) {
+    if (tok.kind === 'symbol') {
+      const skipped = skipSymbols(ctx, tok);
+      if (!skipped) return -1;
+      ({ tok, boundary } = skipped);
+    }
+    return strongBoundary(ctx, cluster, tok) ? boundary : -1;
+  }
+  if (cluster.ellipsis) return ellipsisBoundary(ctx, cluster, tok);
+
+  const prev = readPrevToken(ctx, cluster.start);
+  if (tok.kind === 'symbol' && prev.kind === 'ordinary') {
+    const skipped = skipSymbols(ctx, tok);
+    if (!skipped) return -1;
+    ({ tok, boundary } = skipped);
+  }
+  return periodBoundary(ctx, prev, tok, sentStart) ? boundary : -1;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from '../auth/passwords';
+import { PageQuery } from '../http/pagination';
+
+export const RoleSchema = z.enum(['admin', 'editor', 'reviewer']);
+export const Email = z
+  .string({ error: 'is required' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'must be an email address' }).max(254));
+const Name = z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200);
+/** Strength is checked by passwordWeaknesses() in the service, which knows the user's name and email. */
+export const Password = z.string({ error: 'is required' }).min(1, 'is required').max(MAX_PASSWORD_LENGTH);
+
+export const CreateUserBody = z.object({ email: Email, name: Name, password: Password, role: RoleSchema }).strict();
+export type CreateUserInput = z.infer<typeof CreateUserBody>;
+
+export const UpdateUserBody = z
+  .object({ name: Name, role: RoleSchema, active: z.boolean(), password: Password })
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'send at least one of name, role, active, password');
+export type UpdateUserInput = z.infer<typeof UpdateUserBody>;
+
+export const ListUsersQuery = PageQuery.extend({
+  role: RoleSchema.optional(),
+  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export type ListUsersQuery = z.infer<typeof ListUsersQuery>;
