@@ -2,6 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { IdParams } from '../http/common-schemas';
 import { errorResponses } from '../openapi/registry';
+import { UpdateClaimBody } from './claims.schema';
 import type { ClaimView } from './claims.service';
 
 export const ClaimResponse = z
@@ -33,6 +34,17 @@ export function registerClaimPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: { description: 'The claim', content: { 'application/json': { schema: ClaimResponse } } },
       ...errorResponses(400, 401, 404),
+    },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/claims/{id}',
+    tags: ['Claims'],
+    summary: 'Mark a claim as worth checking or not (reviewers, editors, admins)',
+    request: { params: IdParams, body: { required: true, content: { 'application/json': { schema: UpdateClaimBody } } } },
+    responses: {
+      200: { description: 'The updated claim', content: { 'application/json': { schema: ClaimResponse } } },
+      ...errorResponses(400, 401, 403, 404, 415),
     },
   });
 }

@@ -150,7 +150,7 @@ const TITLE_STARTERS = new Set(['mr', 'mrs', 'ms', 'mx', 'messrs', 'mmes', 'dr',
 
 const INITIALISM_RE = /^(?:[A-Za-z]\.)+[A-Za-z]$/;
 /** Short tokens without vowels ("Blvd", "Sgt", "kg", "Hwy") are abbreviations, not words. */
-const VOWELLESS_RE = /^[A-Za-z][b-df-hj-np-tv-xz]{1,4}$/;
+const VOWELLESS_RE = /^[B-DF-HJ-NP-TV-XZb-df-hj-np-tv-xz][b-df-hj-np-tv-xz]{1,4}$/;
 const SINGLE_LETTER_RE = /^\p{L}$/u;
 
 function isCapitalizedToken(token: string): boolean {

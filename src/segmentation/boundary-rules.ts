@@ -28,7 +28,7 @@ import {
   SPEECH_VERBS,
   STRICT_STARTERS,
   TIME_CONTINUATIONS,
-  TIME_PHRASE_LEADS,
+  INTRO_PHRASE_LEADS,
 } from './word-lists';
 
 export interface LineContext {
@@ -186,19 +186,21 @@ function continuesName(text: string, tok: NextToken, kind: AbbreviationKind): bo
   return isAbbreviatedWord(text, tok) && !isTitleStarter(tok.word);
 }
 
-/** "At 5 a.m. Mr. Smith went …": the time is an introductory phrase, not the end of a sentence. */
-function isIntroductoryTime(text: string, sentStart: number, tokenStart: number): boolean {
+/**
+ * "At 5 a.m. Mr. Smith went …", "In the U.S. Mr. Biden is popular.": a sentence so far consisting
+ * of a short prepositional phrase has no verb yet, so the abbreviation cannot end it.
+ */
+function isIntroductoryPhrase(text: string, sentStart: number, tokenStart: number): boolean {
   if (tokenStart - sentStart > MAX_INTRO_PHRASE) return false;
   const words = text.slice(sentStart, tokenStart).trim().split(/\s+/);
   const lead = words[0].replace(/^[^A-Za-z]+/, '').toLowerCase();
-  return words.length <= 4 && TIME_PHRASE_LEADS.has(lead) && /\d/.test(words[words.length - 1]);
+  return words.length <= 4 && INTRO_PHRASE_LEADS.has(lead);
 }
 
-function continuesTime(ctx: LineContext, tok: NextToken, sentStart: number, tokenStart: number): boolean {
+function continuesTime(ctx: LineContext, tok: NextToken): boolean {
   if (TIME_CONTINUATIONS.has(tok.word.toLowerCase())) return true;
   const after = readNextToken(ctx.text, tok.wordEnd, ctx.lineEnd);
-  if (after.opener === 0 && after.word === 'time') return true; // "3 p.m. Moscow time"
-  return isIntroductoryTime(ctx.text, sentStart, tokenStart);
+  return after.opener === 0 && after.word === 'time'; // "3 p.m. Moscow time"
 }
 
 /** `"Is it over?" Smith asked.` / `"Why?" Sen. Ted Cruz said.` — the quote is part of a longer sentence. */
@@ -268,14 +270,11 @@ function periodBoundary(ctx: LineContext, prev: PrevToken, tok: NextToken, sentS
     case 'upper':
       break;
   }
+  if (kind === 'ordinary' || kind === 'numberOrWord') return true;
+  if (kind === 'never' || isIntroductoryPhrase(ctx.text, sentStart, prev.start)) return false;
   // "SAN JOSE, Calif. (AP) —": a parenthesis after an abbreviation is usually part of the sentence.
-  if (tok.opener === OPEN_PAREN && kind !== 'ordinary' && kind !== 'numberOrWord') return isSentenceStarter(ctx.text, tok);
+  if (tok.opener === OPEN_PAREN) return isSentenceStarter(ctx.text, tok);
   switch (kind) {
-    case 'ordinary':
-    case 'numberOrWord':
-      return true;
-    case 'never':
-      return false;
     case 'title':
       return isSentenceStarter(ctx.text, tok, STRICT_STARTERS);
     case 'number':
@@ -285,7 +284,7 @@ function periodBoundary(ctx: LineContext, prev: PrevToken, tok: NextToken, sentS
     case 'place':
       return !continuesName(ctx.text, tok, kind);
     case 'time':
-      return !continuesTime(ctx, tok, sentStart, prev.start);
+      return !continuesTime(ctx, tok);
   }
 }
 

@@ -19,6 +19,7 @@ export function segmentLine(text: string, lineStart: number, lineEnd: number, em
   if (sentStart >= lineEnd) return;
 
   const firstMarker = readListMarker(text, sentStart, lineEnd);
+  const isListLine = firstMarker !== null;
   let list: ListMarker | null = firstMarker?.inline ? firstMarker : null;
   let i = firstMarker ? firstMarker.end : sentStart;
 
@@ -32,6 +33,9 @@ export function segmentLine(text: string, lineStart: number, lineEnd: number, em
       } else {
         emit(sentStart, boundary);
         sentStart = i = skipWhitespace(text, boundary, lineEnd);
+        // "i. The first clause. ii. The second clause.": later items of a list line keep their marker.
+        const marker = isListLine && sentStart < lineEnd ? readListMarker(text, sentStart, lineEnd) : null;
+        if (marker) i = marker.end;
       }
       continue;
     }

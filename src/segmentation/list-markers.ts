@@ -6,7 +6,7 @@
  */
 import { isAsciiDigit, isAsciiLetter, isAsciiLower, isBullet, isWhitespace } from './char-classes';
 
-export type MarkerStyle = 'num.' | 'num)' | 'num.)' | 'alpha.' | 'alpha)' | 'other';
+export type MarkerStyle = 'num.' | 'num)' | 'num.)' | 'alpha.' | 'alpha)' | 'roman.' | 'roman)' | 'other';
 
 export interface ListMarker {
   /** Index just after the marker (before the whitespace that follows it). */
@@ -14,11 +14,23 @@ export interface ListMarker {
   style: MarkerStyle;
   /** Ordinal value (1 for "1." and "a."), used to recognise the next inline item. */
   value: number;
-  /** Only numbered and lowercase-lettered lists continue inline. */
+  /** Only numbered and lowercase lettered/roman lists continue inline. */
   inline: boolean;
 }
 
 const ROMAN_RE = /^(?:[ivxlcdm]{1,6}|[IVXLCDM]{1,6})$/;
+const ROMAN_DIGITS: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+
+function romanValue(label: string): number {
+  let total = 0;
+  const lower = label.toLowerCase();
+  for (let k = 0; k < lower.length; k++) {
+    const v = ROMAN_DIGITS[lower[k]];
+    const next = k + 1 < lower.length ? ROMAN_DIGITS[lower[k + 1]] : 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
 
 function isPlainBullet(c: number): boolean {
   return isBullet(c) || c === 0x2d /* - */ || c === 0x2a /* * */ || c === 0x2b /* + */;
@@ -28,8 +40,11 @@ function followedByGap(text: string, i: number, end: number): boolean {
   return i < end && isWhitespace(text.charCodeAt(i));
 }
 
-/** Reads "N.", "N)", "N.)", "x.", "x)", "iv.", "(ii)" at `i` without any bullet. */
-function readLabel(text: string, i: number, end: number): ListMarker | null {
+/**
+ * Reads "N.", "N)", "N.)", "x.", "x)", "iv.", "(ii)" at `i` without any bullet. A lone "i" is a
+ * roman numeral unless `alphaList` says we are inside an a., b., c. list.
+ */
+function readLabel(text: string, i: number, end: number, alphaList = false): ListMarker | null {
   let j = i;
   if (text.charCodeAt(j) === 0x28 /* ( */) {
     j++;
@@ -51,12 +66,13 @@ function readLabel(text: string, i: number, end: number): ListMarker | null {
   } else if (isAsciiLetter(text.charCodeAt(j))) {
     while (j < end && j - i < 7 && isAsciiLetter(text.charCodeAt(j))) j++;
     const label = text.slice(i, j);
-    if (label.length === 1) {
+    const isLoneI = label === 'i' || label === 'I';
+    if (label.length === 1 && (alphaList || !isLoneI)) {
       kind = 'alpha';
       value = label.toLowerCase().charCodeAt(0) - 0x60;
     } else if (ROMAN_RE.test(label)) {
       kind = 'roman';
-      value = 0;
+      value = romanValue(label);
     } else {
       return null;
     }
@@ -78,11 +94,9 @@ function readLabel(text: string, i: number, end: number): ListMarker | null {
   if (!followedByGap(text, j, end)) return null;
 
   if (kind === 'num') return { end: j, style: `num${punct}`, value, inline: true };
-  if (kind === 'alpha' && punct !== '.)') {
-    const inline = isAsciiLower(text.charCodeAt(i));
-    return { end: j, style: `alpha${punct}`, value, inline };
-  }
-  return { end: j, style: 'other', value: 0, inline: false };
+  if (punct === '.)') return { end: j, style: 'other', value: 0, inline: false };
+  // Capital letters are not continued inline: "A. Smith met B. Jones" is about initials.
+  return { end: j, style: `${kind}${punct}`, value, inline: isAsciiLower(text.charCodeAt(i)) };
 }
 
 /** Reads an optional bullet followed by an optional label at the start of an item. */
@@ -103,6 +117,6 @@ export function readListMarker(text: string, i: number, end: number): ListMarker
 
 /** Reads the next inline item marker of the same list ("2." after "1."), or returns null. */
 export function readInlineMarker(text: string, i: number, end: number, list: ListMarker): ListMarker | null {
-  const marker = readLabel(text, i, end);
+  const marker = readLabel(text, i, end, list.style.startsWith('alpha'));
   return marker && marker.style === list.style && marker.value === list.value + 1 ? marker : null;
 }

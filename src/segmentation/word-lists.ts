@@ -59,10 +59,10 @@ export const TIME_CONTINUATIONS = set(`
   eastern central mountain pacific atlantic alaska hawaii
 `);
 
-/** First words of an introductory time phrase: "At 5 a.m. Mr. Smith went to the bank." */
-export const TIME_PHRASE_LEADS = set(`
+/** Prepositions that open an introductory phrase: "At 5 a.m. …", "In the U.S. …", "By Jan. …". */
+export const INTRO_PHRASE_LEADS = set(`
   at by around about until till after before from since shortly just starting beginning on
-  early late
+  early late in inside outside across throughout within during for near under over among amid
 `);
 
 /** Verbs of an attribution after a quoted question or exclamation: `"Why?" Smith asked.` */
