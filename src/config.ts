@@ -15,9 +15,16 @@ const optionalString = z
 
 const durationPattern = /^\d+\s*(s|m|h|d)?$/;
 
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber(0, 65535).default(3000),
   HOST: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: optionalString.pipe(
@@ -26,11 +33,11 @@ const EnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL')
       .optional(),
   ),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  DATABASE_POOL_SIZE: wholeNumber(1, 100).optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   MIGRATE_ON_START: booleanFromString.default(true),
   SEED_DEMO_DATA: booleanFromString.default(true),
-  ARTICLE_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  ARTICLE_MAX_BYTES: wholeNumber(1024, 50 * 1024 * 1024).default(1024 * 1024),
   JWT_SECRET: optionalString,
   JWT_TTL: z
     .string()
@@ -42,9 +49,9 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString,
   TRUST_PROXY: optionalString,
-  LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
-  LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  LOGIN_RATE_LIMIT_PER_ACCOUNT: wholeNumber(1, 1_000_000).default(5),
+  LOGIN_RATE_LIMIT_PER_IP: wholeNumber(1, 1_000_000).default(20),
+  LOGIN_RATE_LIMIT_WINDOW_SECONDS: wholeNumber(1, 86_400).default(15 * 60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -92,33 +99,13 @@ export function parseDuration(value: string): number {
 /** Parses and checks the environment once; throws ConfigError naming every bad or missing variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  problems.push(...crossVariableProblems(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
-
-  if (!e.DATABASE_URL && e.DATABASE_POOL_SIZE !== undefined && e.DATABASE_POOL_SIZE > 1) {
-    problems.push(
-      'DATABASE_POOL_SIZE: the embedded database (used when DATABASE_URL is unset) is only correct with one connection; set it to 1 or set DATABASE_URL',
-    );
-  }
-  if (e.DATABASE_URL && !e.JWT_SECRET) {
-    problems.push('JWT_SECRET: required when DATABASE_URL is set (at least 32 bytes, e.g. `openssl rand -base64 48`)');
-  }
-  if (e.JWT_SECRET && Buffer.byteLength(e.JWT_SECRET, 'utf8') < MIN_JWT_SECRET_BYTES) {
-    problems.push(`JWT_SECRET: must be at least ${MIN_JWT_SECRET_BYTES} bytes long`);
-  }
   const ttlSeconds = parseDuration(e.JWT_TTL);
-  if (ttlSeconds < 60 || ttlSeconds > 30 * 86400) problems.push('JWT_TTL: must be between 1 minute and 30 days');
-  if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
-    problems.push('ADMIN_EMAIL / ADMIN_PASSWORD: set both or neither');
-  }
-  if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {
-    const weaknesses = passwordWeaknesses(e.ADMIN_PASSWORD, { email: e.ADMIN_EMAIL });
-    if (weaknesses.length > 0) problems.push(`ADMIN_PASSWORD: too weak: it ${weaknesses.join('; it ')}`);
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
 
   const config: Config = {
     nodeEnv: e.NODE_ENV,
@@ -142,6 +129,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
   };
   return deepFreeze(config);
+}
+
+/** Rules that involve several variables; they read the raw values so all problems are reported together. */
+function crossVariableProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const databaseUrl = value('DATABASE_URL');
+  const poolSize = Number(value('DATABASE_POOL_SIZE'));
+  const secret = value('JWT_SECRET');
+  const ttl = value('JWT_TTL');
+  const adminEmail = value('ADMIN_EMAIL');
+  const adminPassword = value('ADMIN_PASSWORD');
+
+  if (!databaseUrl && poolSize > 1) {
+    problems.push(
+      'DATABASE_POOL_SIZE: the embedded database (used when DATABASE_URL is unset) is only correct with one connection; set it to 1 or set DATABASE_URL',
+    );
+  }
+  if (databaseUrl && !secret) {
+    problems.push('JWT_SECRET: required when DATABASE_URL is set (at least 32 bytes, e.g. `openssl rand -base64 48`)');
+  }
+  if (secret && Buffer.byteLength(secret, 'utf8') < MIN_JWT_SECRET_BYTES) {
+    problems.push(`JWT_SECRET: must be at least ${MIN_JWT_SECRET_BYTES} bytes long`);
+  }
+  if (ttl && durationPattern.test(ttl)) {
+    const seconds = parseDuration(ttl);
+    if (seconds < 60 || seconds > 30 * 86400) problems.push('JWT_TTL: must be between 1 minute and 30 days');
+  }
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) problems.push('ADMIN_EMAIL / ADMIN_PASSWORD: set both or neither');
+  if (adminEmail && adminPassword) {
+    const weaknesses = passwordWeaknesses(adminPassword, { email: adminEmail });
+    if (weaknesses.length > 0) problems.push(`ADMIN_PASSWORD: too weak: it ${weaknesses.join('; it ')}`);
+  }
+  return problems;
 }
 
 function deepFreeze<T extends object>(value: T): Readonly<T> {

@@ -100,7 +100,7 @@ export function readCluster(text: string, start: number, end: number): Cluster {
     else if (c === ELLIPSIS) ellipsisChar = true;
     else if (isStrongTerminator(c)) strong = true;
     else if (isCloser(c)) quoteClosed ||= isQuote(c);
-    else if ((c === 0x20 || c === 0xa0) && text.charCodeAt(j - 1) === DOT && isSpacedDot(text, j + 1, end)) spaced = true;
+    else if (isWhitespace(c) && text.charCodeAt(j - 1) === DOT && isSpacedDot(text, j + 1, end)) spaced = true;
     else break;
     j++;
   }
@@ -207,7 +207,8 @@ function continuesTime(ctx: LineContext, tok: NextToken): boolean {
 function looksLikeAttribution(ctx: LineContext, tok: NextToken): boolean {
   const { text, lineEnd } = ctx;
   let pos = tok.start;
-  if (tok.opener !== 0) return false;
+  // "“What now?” Nobody answered." — a pronoun or other sentence opener is not a speaker's name.
+  if (tok.opener !== 0 || SENTENCE_STARTERS.has(tok.word.toLowerCase())) return false;
   for (let names = 0; names <= 4; ) {
     const { word, end } = readWord(text, pos, lineEnd);
     if (word === '') return false;

@@ -28,6 +28,7 @@ export const SENTENCE_STARTERS = set(`
   have had must shall might isn't wasn't aren't weren't won't
   some many most much more all both each every either neither none no not any another other
   such several few one
+  nobody everyone everybody someone somebody anyone anybody nothing everything something
   yes please let let's asked
 `);
 

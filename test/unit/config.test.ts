@@ -1,0 +1,83 @@
+import { ConfigError, loadConfig, parseDuration } from '../../src/config';
+
+const SECRET = 'a-secret-that-is-at-least-thirty-two-bytes-long';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('needs nothing on the embedded default and applies documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      database: { kind: 'embedded', dataDir: './data', poolSize: 1 },
+      migrateOnStart: true,
+      articleMaxBytes: 1024 * 1024,
+      jwt: { secret: undefined, ttlSeconds: 8 * 3600, issuer: 'checkmate', audience: 'checkmate-api' },
+      bootstrapAdmin: undefined,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.jwt)).toBe(true);
+  });
+
+  it('uses DATABASE_URL with a pool when given, with the JWT secret it requires', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u@db:5432/x', JWT_SECRET: SECRET, DATABASE_POOL_SIZE: '4', MIGRATE_ON_START: 'false' });
+    expect(config.database).toEqual({ kind: 'external', url: 'postgresql://u@db:5432/x', poolSize: 4 });
+    expect(config.migrateOnStart).toBe(false);
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'postgresql://db/x' }, 'JWT_SECRET: required when DATABASE_URL is set'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET: must be at least 32 bytes'],
+    [{ DATABASE_POOL_SIZE: '5' }, 'DATABASE_POOL_SIZE: the embedded database'],
+    [{ ADMIN_EMAIL: 'a@b.example' }, 'ADMIN_EMAIL / ADMIN_PASSWORD: set both or neither'],
+    [{ ADMIN_EMAIL: 'boss@b.example', ADMIN_PASSWORD: 'password1234' }, 'ADMIN_PASSWORD: too weak'],
+    [{ ADMIN_EMAIL: 'boss@b.example', ADMIN_PASSWORD: 'boss-is-the-best-1' }, 'must not contain your name or email'],
+    [{ JWT_TTL: '10s' }, 'JWT_TTL: must be between 1 minute and 30 days'],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(problemsOf(env).join('\n')).toContain(message);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://db/x', JWT_SECRET: SECRET }, 'DATABASE_URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MIGRATE_ON_START: 'maybe' }, 'MIGRATE_ON_START'],
+    [{ JWT_TTL: 'forever' }, 'JWT_TTL'],
+    [{ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'Some-Long-Pass-9' }, 'ADMIN_EMAIL'],
+    [{ ARTICLE_MAX_BYTES: '10' }, 'ARTICLE_MAX_BYTES'],
+  ])('reports a malformed %j under its name', (env, variable) => {
+    const problems = problemsOf(env);
+    expect(problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
+  });
+
+  it('lists every problem at once', () => {
+    expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'y' })).toHaveLength(2);
+  });
+
+  it('accepts a strong bootstrap admin password', () => {
+    const config = loadConfig({ ADMIN_EMAIL: 'Desk@News.example', ADMIN_PASSWORD: 'Tidal-Ledger-Quartz-42' });
+    expect(config.bootstrapAdmin).toEqual({ email: 'Desk@News.example', password: 'Tidal-Ledger-Quartz-42' });
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['90', 90],
+    ['30m', 1800],
+    ['8h', 28800],
+    ['2d', 172800],
+  ])('%s is %i seconds', (text, seconds) => {
+    expect(parseDuration(text)).toBe(seconds);
+  });
+});
