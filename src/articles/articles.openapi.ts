@@ -2,7 +2,7 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ClaimResponse } from '../claims/claims.openapi';
 import { IdParams } from '../http/common-schemas';
-import { errorResponses, pageOf } from '../openapi/registry';
+import { errorResponses, pageOf, json } from '../openapi/registry';
 import { CreateArticleBody, CreateArticleTextQuery, ListArticlesQuery } from './articles.schema';
 import type { ArticleSummaryView, ArticleView } from './articles.service';
 
@@ -31,8 +31,6 @@ export const articleResponsesMatchPresenter = {
   summary: (a: ArticleSummaryView): z.infer<typeof ArticleSummaryResponse> => a,
   detail: (a: ArticleView): z.infer<typeof ArticleResponse> => a,
 };
-
-const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
 
 export function registerArticlePaths(registry: OpenAPIRegistry): void {
   registry.registerPath({

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { IdParams } from '../http/common-schemas';
-import { errorResponses, pageOf } from '../openapi/registry';
+import { errorResponses, pageOf, json } from '../openapi/registry';
 import { HistoryQuery, ListAuditQuery } from './audit.schema';
 import type { AuditEventView } from './audit.service';
 
@@ -24,8 +24,6 @@ const AuditEventResponse = z
   .meta({ id: 'AuditEvent' });
 
 export const auditResponseMatchesPresenter = (event: AuditEventView): z.infer<typeof AuditEventResponse> => event;
-
-const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
 
 export function registerAuditPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({

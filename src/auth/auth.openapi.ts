@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { errorResponses } from '../openapi/registry';
+import { errorResponses, json } from '../openapi/registry';
 import { RoleSchema } from '../users/users.schema';
 import { UserResponse } from '../users/users.openapi';
 import { ChangePasswordBody, LoginBody } from './auth.schema';
@@ -13,8 +13,6 @@ const Session = z
     user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: RoleSchema }),
   })
   .meta({ id: 'Session' });
-
-const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
 
 export function registerAuthPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({

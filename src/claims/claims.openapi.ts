@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { IdParams } from '../http/common-schemas';
-import { errorResponses } from '../openapi/registry';
+import { errorResponses, json } from '../openapi/registry';
 import { UpdateClaimBody } from './claims.schema';
 import type { ClaimView } from './claims.service';
 
@@ -32,7 +32,7 @@ export function registerClaimPaths(registry: OpenAPIRegistry): void {
     summary: 'Read one claim',
     request: { params: IdParams },
     responses: {
-      200: { description: 'The claim', content: { 'application/json': { schema: ClaimResponse } } },
+      200: { description: 'The claim', content: json(ClaimResponse) },
       ...errorResponses(400, 401, 404),
     },
   });
@@ -41,9 +41,9 @@ export function registerClaimPaths(registry: OpenAPIRegistry): void {
     path: '/api/claims/{id}',
     tags: ['Claims'],
     summary: 'Mark a claim as worth checking or not (reviewers, editors, admins)',
-    request: { params: IdParams, body: { required: true, content: { 'application/json': { schema: UpdateClaimBody } } } },
+    request: { params: IdParams, body: { required: true, content: json(UpdateClaimBody) } },
     responses: {
-      200: { description: 'The updated claim', content: { 'application/json': { schema: ClaimResponse } } },
+      200: { description: 'The updated claim', content: json(ClaimResponse) },
       ...errorResponses(400, 401, 403, 404, 415),
     },
   });

@@ -41,6 +41,9 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** `content` of a JSON request body or response. */
+export const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
+
 export type PathRegistrar = (registry: OpenAPIRegistry) => void;
 
 export function buildOpenApiDocument(registrars: PathRegistrar[]) {

@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { IdParams } from '../http/common-schemas';
-import { errorResponses, pageOf } from '../openapi/registry';
+import { errorResponses, pageOf, json } from '../openapi/registry';
 import { CreateUserBody, ListUsersQuery, RoleSchema, UpdateUserBody } from './users.schema';
 import type { UserView } from './users.service';
 
@@ -18,8 +18,6 @@ export const UserResponse = z
   .meta({ id: 'User' });
 
 export const userResponseMatchesPresenter = (user: UserView): z.infer<typeof UserResponse> => user;
-
-const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
 
 export function registerUserPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
