@@ -19,17 +19,16 @@ export interface DatabaseClient {
 }
 
 export function createPrismaClient(options: PrismaOptions): DatabaseClient {
+  const setSearchPath = options.schema ? `SET search_path TO ${quoteIdent(options.schema)}` : undefined;
   const pool = new Pool({
     connectionString: options.url,
     max: options.poolSize,
     // The embedded server must never see two connections at once, so its single connection stays open.
     idleTimeoutMillis: options.poolSize === 1 ? 0 : 10_000,
     connectionTimeoutMillis: 10_000,
+    // Awaited by the pool before the connection is handed out, so raw SQL sees the right schema.
+    onConnect: setSearchPath ? async (client) => void (await client.query(setSearchPath)) : undefined,
   });
-  if (options.schema) {
-    const setSearchPath = `SET search_path TO ${quoteIdent(options.schema)}`;
-    pool.on('connect', (client) => void client.query(setSearchPath));
-  }
   const adapter = new PrismaPg(pool, options.schema ? { schema: options.schema } : undefined);
   const prisma = new PrismaClient({ adapter });
   return {
