@@ -50,7 +50,7 @@ export function createTokenService(settings: TokenSettings) {
       if (error instanceof jwt.TokenExpiredError) throw new UnauthenticatedError('The token has expired', 'TOKEN_EXPIRED');
       throw new UnauthenticatedError('The token is invalid', 'INVALID_TOKEN');
     }
-    if (typeof payload.sub !== 'string' || !Number.isInteger(payload.tv)) {
+    if (typeof payload.sub !== 'string' || !Number.isInteger(payload.tv) || typeof payload.exp !== 'number') {
       throw new UnauthenticatedError('The token is invalid', 'INVALID_TOKEN');
     }
     return { userId: payload.sub, tokenVersion: payload.tv };

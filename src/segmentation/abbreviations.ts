@@ -39,7 +39,7 @@ const TITLES = [
   'Sen', 'Sens', 'Rep', 'Reps', 'Gov', 'Govs', 'Gen', 'Gens', 'Col', 'Cols', 'Lt', 'Sgt', 'Capt',
   'Adm', 'Maj', 'Cmdr', 'Cdr', 'Comdr', 'Pres', 'Supt', 'Rev', 'Revs', 'Hon', 'Msgr', 'Fr',
   'Brig', 'Cpl', 'Pvt', 'Pfc', 'Spc', 'Ens', 'Atty', 'Attys', 'Insp', 'Det', 'Amb', 'Asst',
-  'Assoc', 'Ald', 'Ofc', 'Tpr', 'Dep', 'Rt', 'Sra', 'Srta',
+  'Assoc', 'Ald', 'Ofc', 'Tpr', 'Dep', 'Rt', 'Sra', 'Srta', 'Surg',
   // Prepositive place names: Mt. Fuji, Ft. Worth.
   'Mt', 'Ft',
 ];
@@ -48,7 +48,7 @@ const NEVER = ['vs', 'e.g', 'i.e', 'cf', 'viz', 'a.k.a'];
 
 const NUMBER_PREFIXES = [
   'nos', 'nr', 'n°', 'no°', 'pp', 'fig', 'figs', 'vol', 'vols', 'ch', 'chap', 'sec', 'secs',
-  'para', 'paras', 'pt', 'pts', 'exh', 'rm', 'apt', 'ste', 'tel', 'ref', 'approx', 'appx', 'rte',
+  'para', 'paras', 'pt', 'pts', 'exh', 'ext', 'rm', 'apt', 'ste', 'tel', 'ref', 'approx', 'appx', 'rte',
   'Art', 'Arts', 'Op', 'Ex',
 ];
 
@@ -59,7 +59,7 @@ const STARTERS = [
   ...MONTHS,
   ...WEEKDAYS,
   // Name suffixes and degrees: "Martin Luther King Jr. Day", "Jane Doe, Ph.D. The clinic …"
-  'Jr', 'Sr', 'Esq', 'Bros', 'St',
+  'Jr', 'Sr', 'Esq', 'Bros', 'St', 'Dist', 'Hosp',
   'ph.d', 'ed.d', 'psy.d', 'd.phil', 'll.b', 'll.m', 'll.d', 'm.phil', 'b.sc', 'm.sc',
   // Initialisms are recognised by shape too; listed here because they are the common ones.
   'u.s', 'u.s.a', 'u.k', 'u.n', 'e.u', 'd.c',
@@ -78,9 +78,11 @@ const PLACES = [
   'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans',
   'Ky', 'La', 'Md', 'Mass', 'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nebr', 'Nev', 'Okla',
   'Ore', 'Pa', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wyo', 'N.H', 'N.J', 'N.M', 'N.Y',
-  'N.C', 'N.D', 'R.I', 'S.C', 'S.D', 'W.Va', 'Ont', 'Que', 'Alta', 'Sask',
+  'N.C', 'N.D', 'R.I', 'S.C', 'S.D', 'W.Va', 'Wisc', 'Ida', 'Dak', 'Mex', 'Penna', 'Ont', 'Que',
+  'Alta', 'Sask',
   // Street designators.
-  'Ave', 'Blvd', 'Rd', 'Hwy', 'Pkwy', 'Ln', 'Ct', 'Sq', 'Pl', 'Ter', 'Cir', 'Expy', 'Fwy', 'Tpke',
+  'Ave', 'Blvd', 'Rd', 'Hwy', 'Pkwy', 'Ln', 'Ct', 'Sq', 'Pl', 'Ter', 'Cir', 'Cres', 'Expy', 'Fwy',
+  'Tpke',
 ];
 
 const TIMES = ['a.m', 'p.m'];
@@ -92,6 +94,7 @@ const LOWERCASE_ONLY: Array<[string, AbbreviationKind]> = [
   ['c', 'number'], // circa
   ['ca', 'number'],
   ['est', 'number'], // "est. 1850"; "EST." is a time zone
+  ['ver', 'number'], // "ver. 2.1"
   ['al', 'starter'], // "et al."
 ];
 

@@ -9,6 +9,8 @@ import {
   ELLIPSIS,
   isApostrophe,
   isAsciiDigit,
+  isAsciiLower,
+  isAsciiUpper,
   isCloser,
   isContinuationPunct,
   isLetterAt,
@@ -23,12 +25,12 @@ import {
 import {
   COMPASS_POINTS,
   EXCLAMATION_NAMES,
+  INTRO_PHRASE_LEADS,
   NAME_CONTINUATIONS,
   SENTENCE_STARTERS,
   SPEECH_VERBS,
   STRICT_STARTERS,
   TIME_CONTINUATIONS,
-  INTRO_PHRASE_LEADS,
 } from './word-lists';
 
 export interface LineContext {
@@ -173,10 +175,16 @@ function isAbbreviatedWord(text: string, tok: NextToken): boolean {
   return text.charCodeAt(tok.wordEnd) === DOT && tok.word.length > 0 && (tok.word.length === 1 || isAbbreviation(tok.word));
 }
 
-function isSentenceStarter(text: string, tok: NextToken, starters: ReadonlySet<string> = SENTENCE_STARTERS): boolean {
+function isSentenceStarter(text: string, tok: NextToken): boolean {
   if (tok.kind !== 'upper' || tok.word === '') return false;
   if (isAbbreviatedWord(text, tok)) return isTitleStarter(tok.word);
-  return starters.has(tok.word.toLowerCase());
+  return SENTENCE_STARTERS.has(tok.word.toLowerCase());
+}
+
+/** After a title only a word that cannot be a name counts ("the Rev. Dr. King" continues). */
+function isStrictStarter(text: string, tok: NextToken): boolean {
+  if (tok.kind !== 'upper' || isAbbreviatedWord(text, tok)) return false;
+  return STRICT_STARTERS.has(tok.word.toLowerCase());
 }
 
 function continuesName(text: string, tok: NextToken, kind: AbbreviationKind): boolean {
@@ -203,8 +211,12 @@ function continuesTime(ctx: LineContext, tok: NextToken): boolean {
   return after.opener === 0 && after.word === 'time'; // "3 p.m. Moscow time"
 }
 
-/** `"Is it over?" Smith asked.` / `"Why?" Sen. Ted Cruz said.` — the quote is part of a longer sentence. */
-function looksLikeAttribution(ctx: LineContext, tok: NextToken): boolean {
+/**
+ * `"Is it over?" Smith asked.` / `"Why?" Sen. Ted Cruz said.` — the quotation is part of a longer
+ * sentence. With `attributionOnly`, the speech verb must also end the clause (`"I won." Smith said.`),
+ * so that `"We won." Smith said the team …` still splits.
+ */
+function looksLikeAttribution(ctx: LineContext, tok: NextToken, attributionOnly: boolean): boolean {
   const { text, lineEnd } = ctx;
   let pos = tok.start;
   // "“What now?” Nobody answered." — a pronoun or other sentence opener is not a speaker's name.
@@ -212,7 +224,11 @@ function looksLikeAttribution(ctx: LineContext, tok: NextToken): boolean {
   for (let names = 0; names <= 4; ) {
     const { word, end } = readWord(text, pos, lineEnd);
     if (word === '') return false;
-    if (letterCaseAt(text, pos) !== 'upper') return names > 0 && SPEECH_VERBS.has(word.toLowerCase());
+    if (letterCaseAt(text, pos) !== 'upper') {
+      if (names === 0 || !SPEECH_VERBS.has(word.toLowerCase())) return false;
+      const after = text.charCodeAt(end);
+      return !attributionOnly || end >= lineEnd || after === DOT || after === 0x2c /* , */;
+    }
     names++;
     pos = end;
     if (text.charCodeAt(pos) === DOT) pos++;
@@ -248,15 +264,6 @@ function readPrevToken(ctx: LineContext, pos: number): PrevToken {
   return { start: s, core, kind };
 }
 
-/** A terminator only ends a sentence that already has some content: ". . . The practice" stays whole. */
-function hasContentBefore(text: string, sentStart: number, pos: number): boolean {
-  for (let k = pos - 1; k >= sentStart; k--) {
-    const c = text.charCodeAt(k);
-    if (!isWhitespace(c) && !isOpener(c) && !isCloser(c) && !isTerminator(c)) return true;
-  }
-  return false;
-}
-
 function periodBoundary(ctx: LineContext, prev: PrevToken, tok: NextToken, sentStart: number): boolean {
   const kind = prev.kind;
   switch (tok.kind) {
@@ -277,7 +284,7 @@ function periodBoundary(ctx: LineContext, prev: PrevToken, tok: NextToken, sentS
   if (tok.opener === OPEN_PAREN) return isSentenceStarter(ctx.text, tok);
   switch (kind) {
     case 'title':
-      return isSentenceStarter(ctx.text, tok, STRICT_STARTERS);
+      return isStrictStarter(ctx.text, tok);
     case 'number':
     case 'starter':
       return isSentenceStarter(ctx.text, tok);
@@ -301,7 +308,7 @@ function strongBoundary(ctx: LineContext, cluster: Cluster, tok: NextToken): boo
     case 'upper':
       break;
   }
-  if (cluster.quoteClosed && looksLikeAttribution(ctx, tok)) return false;
+  if (cluster.quoteClosed && looksLikeAttribution(ctx, tok, false)) return false;
   const prev = readPrevToken(ctx, cluster.start);
   return !(EXCLAMATION_NAMES.has(prev.core.toLowerCase()) && !isSentenceStarter(ctx.text, tok));
 }
@@ -316,6 +323,7 @@ function ellipsisBoundary(ctx: LineContext, cluster: Cluster, tok: NextToken): n
   if (cluster.start > ctx.lineStart && (before === OPEN_BRACKET || before === OPEN_PAREN)) return -1; // "[...]"
   if (tok.kind === 'end') return cluster.end;
   if (tok.kind !== 'upper') return -1;
+  if (cluster.quoteClosed && looksLikeAttribution(ctx, tok, false)) return -1; // `"Well…" Smith said.`
   // "I" is capitalised anywhere, so after a plain ellipsis it is no evidence of a new sentence.
   if (isFirstPersonI(tok.word) && cluster.dots < 4) return -1;
   // "compounds. . . . The practice": the glued period ends the sentence, the ellipsis opens the next one.
@@ -337,6 +345,27 @@ function skipSymbols(ctx: LineContext, tok: NextToken): { tok: NextToken; bounda
   return { tok, boundary };
 }
 
+const GLUED_TOKEN_RE = /^[A-Za-z][a-z'’-]*[a-z]$/;
+
+/**
+ * "He fled on foot.The police chased him." — scraped copy often loses the space between sentences.
+ * A glued period or question mark splits only between a plain lowercase word and a capitalised
+ * word, so "Mr.Smith", "ASP.NET", "Node.js", "U.S.Army" and "www.Example.com" stay whole.
+ */
+function isGluedBoundary(ctx: LineContext, cluster: Cluster): boolean {
+  const { text, lineEnd } = ctx;
+  // A glued quote after the period may open the next sentence ('said."The'), so closers opt out.
+  if (cluster.ellipsis || cluster.end - cluster.start !== 1 || text.charCodeAt(cluster.start) === 0x21 /* ! */) return false;
+  if (cluster.end + 1 >= lineEnd || !isAsciiUpper(text.charCodeAt(cluster.end)) || !isAsciiLower(text.charCodeAt(cluster.end + 1))) return false;
+  const prev = readPrevToken(ctx, cluster.start);
+  if (prev.kind !== 'ordinary' || !GLUED_TOKEN_RE.test(prev.core) || prev.core === 'www') return false;
+  const { end } = readWord(text, cluster.end, lineEnd);
+  if (end >= lineEnd) return true;
+  const after = text.charCodeAt(end);
+  const continuesDomain = after === DOT && isLetterAt(text, end + 1);
+  return !continuesDomain && after !== 0x40 /* @ */;
+}
+
 /**
  * Returns the index where the sentence ends if `cluster` is a sentence boundary, or -1.
  * The index is usually `cluster.end`; it differs for a period glued before a spaced ellipsis and
@@ -345,8 +374,7 @@ function skipSymbols(ctx: LineContext, tok: NextToken): { tok: NextToken; bounda
 export function findBoundary(ctx: LineContext, sentStart: number, cluster: Cluster): number {
   const { text, lineEnd } = ctx;
   if (cluster.end >= lineEnd) return lineEnd;
-  if (!isWhitespace(text.charCodeAt(cluster.end))) return -1;
-  if (!hasContentBefore(text, sentStart, cluster.start)) return -1;
+  if (!isWhitespace(text.charCodeAt(cluster.end))) return isGluedBoundary(ctx, cluster) ? cluster.end : -1;
 
   let tok = readNextToken(text, cluster.end, lineEnd);
   let boundary = cluster.end;
@@ -360,6 +388,7 @@ export function findBoundary(ctx: LineContext, sentStart: number, cluster: Clust
   }
   if (cluster.ellipsis) return ellipsisBoundary(ctx, cluster, tok);
 
+  if (cluster.quoteClosed && tok.kind === 'upper' && looksLikeAttribution(ctx, tok, true)) return -1;
   const prev = readPrevToken(ctx, cluster.start);
   if (tok.kind === 'symbol' && prev.kind === 'ordinary') {
     const skipped = skipSymbols(ctx, tok);

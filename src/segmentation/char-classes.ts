@@ -3,11 +3,6 @@
  * scanner never allocates single-character strings on its hot path.
  */
 
-/** Line breaks that end a paragraph. \r\n is collapsed by the caller. VT and FF are hard breaks too. */
-export function isLineBreak(c: number): boolean {
-  return (c >= 0x0a && c <= 0x0d) || c === 0x2028 || c === 0x2029;
-}
-
 /**
  * Whitespace exactly as ECMAScript defines it (`/\s/`, `String.prototype.trim`), so that spans are
  * trimmed by the same rule callers use to check them.

@@ -18,8 +18,9 @@ export interface ListMarker {
   inline: boolean;
 }
 
-const ROMAN_RE = /^(?:[ivxlcdm]{1,6}|[IVXLCDM]{1,6})$/;
-const ROMAN_DIGITS: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+/** Well-formed roman numerals i–xxxix in one case; words such as "mix" or "did" are not markers. */
+const ROMAN_RE = /^(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})$|^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$/;
+const ROMAN_DIGITS: Record<string, number> = { i: 1, v: 5, x: 10 };
 
 function romanValue(label: string): number {
   let total = 0;

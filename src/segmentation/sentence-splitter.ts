@@ -2,9 +2,12 @@
  * Rule-based English sentence splitter for news text (the source of Checkmate "claims").
  * See docs/segmentation.md for the approach and its known limits.
  */
-import { isLineBreak, isWhitespace } from './char-classes';
+import { isWhitespace } from './char-classes';
 import { CodePointCursor } from './code-points';
-import { segmentLine } from './line-segmenter';
+import { LineSegmenter } from './line-segmenter';
+
+/** Line breaks that end a paragraph (\r\n counts once; VT and FF are hard breaks too). */
+const LINE_BREAK_RE = /[\n\v\f\r\u2028\u2029]/g;
 
 export interface SentenceSpan {
   text: string;
@@ -61,13 +64,14 @@ export function splitSentences(text: string): SentenceSpan[] {
     spans.push({ text: text.slice(start, end), start: cpStart, end: cpEnd, paragraph });
   };
 
+  const segmenter = new LineSegmenter(text, emit);
   const n = text.length;
   let lineStart = 0;
   while (lineStart <= n) {
-    let lineEnd = lineStart;
-    while (lineEnd < n && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+    LINE_BREAK_RE.lastIndex = lineStart;
+    const lineEnd = LINE_BREAK_RE.test(text) ? LINE_BREAK_RE.lastIndex - 1 : n;
     lineHasSentence = false;
-    segmentLine(text, lineStart, lineEnd, emit);
+    segmenter.segment(lineStart, lineEnd);
     if (lineEnd >= n) break;
     const isCrLf = text.charCodeAt(lineEnd) === 0x0d && text.charCodeAt(lineEnd + 1) === 0x0a;
     lineStart = lineEnd + (isCrLf ? 2 : 1);

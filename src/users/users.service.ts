@@ -72,7 +72,9 @@ export function createUserService({ prisma }: { prisma: PrismaClient }) {
           name: input.name,
           role: input.role,
           active: input.active,
-          ...(passwordHash ? { passwordHash, tokenVersion: { increment: 1 } } : {}),
+          ...(passwordHash ? { passwordHash } : {}),
+          // A password reset or a deactivation ends every session; reactivating must not bring old tokens back.
+          ...(passwordHash || input.active === false ? { tokenVersion: { increment: 1 } } : {}),
         },
         select: userSelect,
       });

@@ -18,7 +18,10 @@ export function testDatabaseUrl(): string {
 
 export const isEmbedded = () => process.env.TEST_DATABASE_EMBEDDED === '1';
 
-/** A freshly migrated schema of its own for one test file, dropped again by close(). */
+/**
+ * A freshly migrated schema of its own for one test file, dropped again by close(). On the embedded database
+ * every connection shares one backend (and so one search_path): use one test database per file there.
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = testDatabaseUrl();
   const schema = `test_${randomBytes(6).toString('hex')}`;
