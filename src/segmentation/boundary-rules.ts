@@ -362,7 +362,7 @@ function isGluedBoundary(ctx: LineContext, cluster: Cluster): boolean {
   const { end } = readWord(text, cluster.end, lineEnd);
   if (end >= lineEnd) return true;
   const after = text.charCodeAt(end);
-  const continuesDomain = after === DOT && isLetterAt(text, end + 1);
+  const continuesDomain = after === DOT && end + 1 < lineEnd && isLetterAt(text, end + 1);
   return !continuesDomain && after !== 0x40 /* @ */;
 }
 

@@ -147,7 +147,7 @@ export function letterCaseAt(text: string, i: number): LetterCase {
   const c = text.charCodeAt(i);
   if (isAsciiUpper(c)) return 'upper';
   if (isAsciiLower(c)) return 'lower';
-  if (c < 0xc0) return 'none';
+  if (!(c >= 0xc0)) return 'none'; // also past the end of the string, where c is NaN
   const ch = String.fromCodePoint(text.codePointAt(i) as number);
   if (UPPER_RE.test(ch)) return 'upper';
   if (LOWER_RE.test(ch)) return 'lower';
@@ -158,6 +158,6 @@ export function letterCaseAt(text: string, i: number): LetterCase {
 export function isLetterAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (isAsciiLetter(c)) return true;
-  if (c < 0xc0) return false;
+  if (!(c >= 0xc0)) return false;
   return letterCaseAt(text, i) !== 'none';
 }

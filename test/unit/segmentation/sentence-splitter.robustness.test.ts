@@ -1,0 +1,27 @@
+import { performance } from 'node:perf_hooks';
+import { splitSentences } from '../../../src/segmentation/sentence-splitter';
+
+/**
+ * Inputs that would take seconds to minutes if any look-around in the scanner were not bounded
+ * (each is ~1 MB; a quadratic scan of them needs billions of steps). The limits are generous so
+ * a loaded CI machine does not make them flaky.
+ */
+const ADVERSARIAL: Array<[name: string, input: string, sentences: number]> = [
+  ['many short lines without terminators', 'abc def\n'.repeat(120_000) + 'end.', 120_001],
+  ['brackets and lone periods only', '( . '.repeat(250_000), 1],
+  ['one long spaced ellipsis', '. '.repeat(500_000), 1],
+  ['one long run of periods', '.'.repeat(1_000_000), 1],
+  ['initials without a sentence start', 'A. '.repeat(330_000), 1],
+  ['periods glued inside one token', 'a.'.repeat(500_000) + ' B', 2],
+  ['a numbered list line', '1. ' + 'x 2 y '.repeat(160_000), 1],
+  ['closing brackets before a period', ')'.repeat(1_000_000) + '. A', 1],
+];
+
+describe('splitSentences: adversarial input', () => {
+  it.each(ADVERSARIAL)('stays linear on %s', (_name, input, sentences) => {
+    const started = performance.now();
+    const spans = splitSentences(input);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(spans).toHaveLength(sentences);
+  });
+});
