@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredString } from '../http/common-schemas';
 import { PageQuery } from '../http/pagination';
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish();
@@ -11,15 +12,14 @@ const PublishedAt = z
   .transform((value) => new Date(value));
 
 const ArticleMetadata = z.object({
-  title: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(500),
+  title: requiredString().trim().min(1, 'must not be empty').max(500),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048).nullish(),
   outlet: optionalText(200),
   author: optionalText(200),
   publishedAt: PublishedAt.nullish(),
 });
 
-const ArticleBodyText = z
-  .string({ error: 'is required' })
+const ArticleBodyText = requiredString()
   .refine((text) => text.trim().length > 0, 'must contain text')
   .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters');
 

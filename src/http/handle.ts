@@ -55,7 +55,10 @@ function hasBody(req: Request): boolean {
 
 function parsePart(location: string, schema: ZodType | undefined, value: unknown): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
+  if (location === 'body' && value === undefined) {
+    throw new ValidationError('A request body is required', [{ path: 'body', message: 'is required' }]);
+  }
+  const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   throw new ValidationError(`Invalid request ${location}`, toDetails(location, result.error));
 }

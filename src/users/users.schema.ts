@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { requiredString } from '../http/common-schemas';
 import { MAX_PASSWORD_LENGTH } from '../auth/passwords';
 import { PageQuery } from '../http/pagination';
 
 export const RoleSchema = z.enum(['admin', 'editor', 'reviewer']);
-export const Email = z
-  .string({ error: 'is required' })
+export const Email = requiredString()
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'must be an email address' }).max(254));
-const Name = z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200);
+const Name = requiredString().trim().min(1, 'must not be empty').max(200);
 /** Strength is checked by passwordWeaknesses() in the service, which knows the user's name and email. */
-export const Password = z.string({ error: 'is required' }).min(1, 'is required').max(MAX_PASSWORD_LENGTH);
+export const Password = requiredString().min(1, 'is required').max(MAX_PASSWORD_LENGTH);
 
 export const CreateUserBody = z.object({ email: Email, name: Name, password: Password, role: RoleSchema }).strict();
 export type CreateUserInput = z.infer<typeof CreateUserBody>;

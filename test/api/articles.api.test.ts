@@ -88,6 +88,22 @@ describe('POST /api/articles', () => {
     expect(await t.db.prisma.article.count()).toBe(before);
   });
 
+  it.each([
+    ['missing title', { body: 'Text.' }, 'is required'],
+    ['numeric title', { title: 7, body: 'Text.' }, 'must be a string'],
+    ['title over 500 characters', { title: 'a'.repeat(501), body: 'Text.' }, 'Too big: expected string to have <=500 characters'],
+  ])('explains a %s in words', async (_label, payload, message) => {
+    const res = await api.post('/api/articles').send(payload);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ path: 'body.title', message }]);
+  });
+
+  it('asks for a body when none is sent', async () => {
+    const res = await api.post('/api/articles');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'body', message: 'is required' }] });
+  });
+
   it('rejects text/plain without a title', async () => {
     const res = await api.post('/api/articles').set('Content-Type', 'text/plain').send('Some text.');
     expect(res.status).toBe(400);
