@@ -63,7 +63,7 @@ function parsePart(location: string, schema: ZodType | undefined, value: unknown
   throw new ValidationError(`Invalid request ${location}`, toDetails(location, result.error));
 }
 
-export function toDetails(location: string, error: z.ZodError): ErrorDetail[] {
+function toDetails(location: string, error: z.ZodError): ErrorDetail[] {
   return error.issues.map((issue) => ({
     path: [location, ...issue.path.map(String)].join('.'),
     message: issue.message,
