@@ -9,12 +9,19 @@
  *                otherwise treated like `starter`.
  * - `numberOrWord` — "No." is an abbreviation before a digit and the word "no" otherwise.
  * - `starter`  — may end a sentence but is usually followed by a proper noun (U.S., Jr., St.,
- *                Jan., initials): a boundary only before a likely sentence opener.
+ *                Jan., initials): a boundary only before a likely sentence opener. Month and
+ *                weekday abbreviations (`isDateAbbreviation`) are stricter: only a digit, another
+ *                abbreviation or a date word continues them ("Jan. 6", "Sat. Oct. 5").
  * - `company`  — postpositive company suffix (Inc., Corp., Co., Ltd.): usually ends a name,
  *                so a capitalized word after it starts a sentence unless it plausibly continues
  *                the name ("Apple Inc. Chief Executive …", "Co. Ltd.").
  * - `place`    — US state / street abbreviations (Calif., Ave.): like `company`, but a digit
- *                (ZIP code, house number) and compass points continue.
+ *                (ZIP code, house number) and compass points continue. A state abbreviation
+ *                (`isStateAbbreviation`) only closes a place name after a comma ("Tampa, Fla.");
+ *                without one it modifies what follows ("Calif. Gov. Gavin Newsom", "the N.Y. Times").
+ * - `unit`     — lowercase units of measure (lbs., mi., pct., bn.): they follow a number and
+ *                never precede a name, so a capitalized word after them starts a sentence; a
+ *                digit continues ("5 ft. 10 in.").
  * - `time`     — a.m./p.m.: a boundary unless a weekday, month or time zone follows.
  * - `ordinary` — not an abbreviation; a period after it ends the sentence before a capital.
  *
@@ -31,6 +38,7 @@ export type AbbreviationKind =
   | 'starter'
   | 'company'
   | 'place'
+  | 'unit'
   | 'time'
   | 'ordinary';
 
@@ -49,7 +57,7 @@ const NEVER = ['vs', 'e.g', 'i.e', 'cf', 'viz', 'a.k.a'];
 const NUMBER_PREFIXES = [
   'nos', 'nr', 'n°', 'no°', 'pp', 'fig', 'figs', 'vol', 'vols', 'ch', 'chap', 'sec', 'secs',
   'para', 'paras', 'pt', 'pts', 'exh', 'ext', 'rm', 'apt', 'ste', 'tel', 'ref', 'approx', 'appx', 'rte',
-  'Art', 'Arts', 'Op', 'Ex',
+  'Art', 'Arts', 'Op', 'Ex', 'Prop', 'Props',
 ];
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
@@ -62,24 +70,32 @@ const STARTERS = [
   'Jr', 'Sr', 'Esq', 'Bros', 'St', 'Dist', 'Hosp',
   'ph.d', 'ed.d', 'psy.d', 'd.phil', 'll.b', 'll.m', 'll.d', 'm.phil', 'b.sc', 'm.sc',
   // Initialisms are recognised by shape too; listed here because they are the common ones.
-  'u.s', 'u.s.a', 'u.k', 'u.n', 'e.u', 'd.c',
-  // Units.
-  'lb', 'lbs', 'oz', 'mi', 'yd', 'yds', 'sq', 'cu', 'gal', 'qt', 'hr', 'hrs', 'min', 'mins',
-  'yr', 'yrs', 'mo', 'mos', 'wk', 'wks', 'ft',
+  'u.s', 'u.s.a', 'u.k', 'u.n', 'e.u',
+];
+
+/** Units of measure and the wire services' number abbreviations ("3.1 pct.", "$4.5 bn.", "$2 mln."). */
+const UNITS = [
+  'lb', 'lbs', 'oz', 'mi', 'yd', 'yds', 'sq', 'cu', 'gal', 'gals', 'qt', 'hr', 'hrs', 'min', 'mins',
+  'yr', 'yrs', 'mo', 'mos', 'wk', 'wks', 'ft', 'km', 'kg', 'cm', 'mm', 'mg', 'ml', 'mph', 'kph',
+  'pct', 'bn', 'bln', 'mln', 'trn',
 ];
 
 const COMPANY_SUFFIXES = [
-  'inc', 'corp', 'co', 'cos', 'ltd', 'llc', 'llp', 'plc', 'dept', 'depts', 'assn', 'univ',
-  'inst', 'natl', 'intl', 'govt',
+  'inc', 'corp', 'co', 'cos', 'ltd', 'llc', 'llp', 'plc', 'l.l.c', 'l.l.p', 'p.l.c', 'n.v',
+  'dept', 'depts', 'assn', 'univ', 'inst', 'natl', 'intl', 'govt',
 ];
 
-const PLACES = [
-  // US states (AP style) and Canadian provinces.
+/** US states (AP style), Washington, D.C., and Canadian provinces. */
+const STATES = [
   'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Del', 'Fla', 'Ga', 'Ill', 'Ind', 'Kan', 'Kans',
   'Ky', 'La', 'Md', 'Mass', 'Mich', 'Minn', 'Miss', 'Mo', 'Mont', 'Neb', 'Nebr', 'Nev', 'Okla',
   'Ore', 'Pa', 'Tenn', 'Tex', 'Va', 'Vt', 'Wash', 'Wis', 'Wyo', 'N.H', 'N.J', 'N.M', 'N.Y',
   'N.C', 'N.D', 'R.I', 'S.C', 'S.D', 'W.Va', 'Wisc', 'Ida', 'Dak', 'Mex', 'Penna', 'Ont', 'Que',
-  'Alta', 'Sask',
+  'Alta', 'Sask', 'D.C',
+];
+
+const PLACES = [
+  ...STATES,
   // Street designators.
   'Ave', 'Blvd', 'Rd', 'Hwy', 'Pkwy', 'Ln', 'Ct', 'Sq', 'Pl', 'Ter', 'Cir', 'Cres', 'Expy', 'Fwy',
   'Tpke',
@@ -116,6 +132,7 @@ const GROUPS: Array<[AbbreviationKind, readonly string[]]> = [
   ['numberOrWord', ['no']],
   ['number', NUMBER_PREFIXES],
   ['starter', STARTERS],
+  ['unit', UNITS],
   ['company', COMPANY_SUFFIXES],
   ['place', PLACES],
   ['time', TIMES],
@@ -169,14 +186,17 @@ function lookup(token: string): AbbreviationKind | undefined {
 
 /**
  * Classifies the token in front of a period (without that period): "Mr", "U.S", "a.m", "Calif".
- * Unknown single letters, dotted initialisms and vowel-less short tokens are `starter`
+ * Unknown single letters, dotted initialisms with a capital and vowel-less short tokens are `starter`
  * abbreviations; everything else (words, numbers, URLs, e-mail addresses) is `ordinary`.
  */
 export function classifyAbbreviation(token: string): AbbreviationKind {
   if (token.length === 0 || token.length > 12) return 'ordinary';
   const known = lookup(token);
   if (known) return known;
-  if (SINGLE_LETTER_RE.test(token) || INITIALISM_RE.test(token)) return 'starter';
+  if (SINGLE_LETTER_RE.test(token)) return 'starter';
+  // Unknown dotted initialisms are starters if they contain a capital ("K.C", "N.W"); all-lowercase
+  // ones ("a.e.t", "n.d") end sentences like words.
+  if (INITIALISM_RE.test(token)) return token === token.toLowerCase() ? 'ordinary' : 'starter';
   if (VOWELLESS_RE.test(token)) return 'starter';
   return 'ordinary';
 }
@@ -184,6 +204,26 @@ export function classifyAbbreviation(token: string): AbbreviationKind {
 /** True when `word` (without its period) is a known or shape-recognised abbreviation. */
 export function isAbbreviation(word: string): boolean {
   return classifyAbbreviation(word) !== 'ordinary';
+}
+
+const STATE_KEYS = new Set(STATES.map((word) => word.toLowerCase()));
+const DATE_KEYS = new Set([...MONTHS, ...WEEKDAYS].map((word) => word.toLowerCase()));
+
+/** A token classified as `place` that names a state or province ("Calif", "N.Y", "D.C"), not a street. */
+export function isStateAbbreviation(token: string): boolean {
+  return STATE_KEYS.has(token.toLowerCase());
+}
+
+/** State abbreviations that are also English words when capitalized: "attended Mass.", "Iron Ore.". */
+const STATE_HOMOGRAPHS = new Set(['Mass', 'Miss', 'Wash', 'Ore', 'Ill', 'Pa']);
+
+export function isStateHomograph(token: string): boolean {
+  return STATE_HOMOGRAPHS.has(token);
+}
+
+/** A token classified as `starter` that is a month or weekday ("Sept", "Fri"). */
+export function isDateAbbreviation(token: string): boolean {
+  return isCapitalizedToken(token) && DATE_KEYS.has(token.toLowerCase());
 }
 
 /** Courtesy titles that begin a new noun phrase, so they also start sentences: "… in the U.S. Mr. Smith said". */

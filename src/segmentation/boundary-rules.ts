@@ -3,12 +3,21 @@
  * (is it an abbreviation, and of which kind?) and the token after it (capitalised? a likely
  * sentence opener? a digit?). All look-arounds are bounded, so the scan stays linear.
  */
-import { type AbbreviationKind, classifyAbbreviation, isAbbreviation, isTitleStarter } from './abbreviations';
+import {
+  type AbbreviationKind,
+  classifyAbbreviation,
+  isAbbreviation,
+  isDateAbbreviation,
+  isStateAbbreviation,
+  isStateHomograph,
+  isTitleStarter,
+} from './abbreviations';
 import {
   DOT,
   ELLIPSIS,
   isApostrophe,
   isAsciiDigit,
+  isAsciiLetter,
   isAsciiLower,
   isAsciiUpper,
   isCloser,
@@ -25,11 +34,14 @@ import {
 import {
   COMPASS_POINTS,
   EXCLAMATION_NAMES,
+  INSTITUTION_PARTS,
   INTRO_PHRASE_LEADS,
+  LETTER_DESIGNATIONS,
   NAME_CONTINUATIONS,
   SENTENCE_STARTERS,
   SPEECH_VERBS,
   STRICT_STARTERS,
+  SUBJECT_NOUNS,
   TIME_CONTINUATIONS,
 } from './word-lists';
 
@@ -141,6 +153,8 @@ function isCamelCaseBrand(text: string, i: number, end: number): boolean {
 function classifyStart(text: string, i: number, end: number): NextKind {
   const c = text.charCodeAt(i);
   if (isAsciiDigit(c) || isNumberSign(c)) return 'digit';
+  // "@AP_Politics covers elections.": a handle starts a sentence like a name.
+  if (c === 0x40 && i + 1 < end && isLetterAt(text, i + 1)) return 'upper';
   if (isContinuationPunct(c)) return 'punct';
   switch (letterCaseAt(text, i)) {
     case 'upper':
@@ -187,11 +201,55 @@ function isStrictStarter(text: string, tok: NextToken): boolean {
   return STRICT_STARTERS.has(tok.word.toLowerCase());
 }
 
+/**
+ * "Officials said", "Shares fell", "Police found": a plural or mass noun followed by a lowercase
+ * word is the subject of a new sentence, not the next word of a name ("the U.S. Army said").
+ */
+function opensWithSubjectNoun(ctx: LineContext, tok: NextToken): boolean {
+  if (tok.kind !== 'upper' || !SUBJECT_NOUNS.has(tok.word.toLowerCase())) return false;
+  if (!isWhitespace(ctx.text.charCodeAt(tok.wordEnd))) return false;
+  return readNextToken(ctx.text, tok.wordEnd, ctx.lineEnd).kind === 'lower';
+}
+
+/** After a `starter` or `number` abbreviation: a common opener or a subject noun ("… in the U.S. Officials said"). */
+function isLikelyOpener(ctx: LineContext, tok: NextToken): boolean {
+  return isSentenceStarter(ctx.text, tok) || opensWithSubjectNoun(ctx, tok);
+}
+
+/** "Jan. 6", "Sat. Oct. 5", "Fri. January 5": a month or weekday only continues into a date. */
+function continuesDate(text: string, tok: NextToken): boolean {
+  return isAbbreviatedWord(text, tok) || TIME_CONTINUATIONS.has(tok.word.toLowerCase());
+}
+
 function continuesName(text: string, tok: NextToken, kind: AbbreviationKind): boolean {
   const lower = tok.word.toLowerCase();
   if (NAME_CONTINUATIONS.has(lower)) return true;
   if (kind === 'place' && COMPASS_POINTS.has(lower)) return true;
-  return isAbbreviatedWord(text, tok) && !isTitleStarter(tok.word);
+  // "Goldman Sachs & Co. LLC", "Johns Hopkins Univ. School of Medicine".
+  if (kind === 'company' && (INSTITUTION_PARTS.has(lower) || classifyAbbreviation(tok.word) === 'company')) return true;
+  if (!isAbbreviatedWord(text, tok)) return false;
+  // "Co. Ltd.", "Main St. Apt. 4" continue; a title after a name ("… Tampa, Fla. Gov. Ron DeSantis
+  // declared …", "… Acme Corp. Sen. Smith …") starts a new sentence.
+  const next = classifyAbbreviation(tok.word);
+  return next === 'company' || (kind === 'place' && next === 'number');
+}
+
+/** Is the token at `tokenStart` directly preceded by a comma ("Tampa, Fla.")? */
+function followsComma(ctx: LineContext, tokenStart: number): boolean {
+  let k = tokenStart - 1;
+  while (k > ctx.lineStart && tokenStart - k < 4 && isWhitespace(ctx.text.charCodeAt(k))) k--;
+  return k >= ctx.lineStart && k < tokenStart - 1 && ctx.text.charCodeAt(k) === 0x2c;
+}
+
+/**
+ * A state abbreviation closes a place name after a comma ("… in Tampa, Fla. Residents …"). Without
+ * one it usually modifies what follows ("Calif. Gov. Gavin Newsom", "the N.Y. Times") and is judged
+ * like a starter — unless it is also an English word ("… celebrated Mass. Hundreds attended.").
+ */
+function placeBoundary(ctx: LineContext, prev: PrevToken, tok: NextToken): boolean {
+  if (!isStateAbbreviation(prev.core) || followsComma(ctx, prev.start)) return !continuesName(ctx.text, tok, 'place');
+  if (isAbbreviatedWord(ctx.text, tok)) return false;
+  return isStateHomograph(prev.core) ? !continuesName(ctx.text, tok, 'place') : isLikelyOpener(ctx, tok);
 }
 
 /**
@@ -203,6 +261,13 @@ function isIntroductoryPhrase(text: string, sentStart: number, tokenStart: numbe
   const words = text.slice(sentStart, tokenStart).trim().split(/\s+/);
   const lead = words[0].replace(/^[^A-Za-z]+/, '').toLowerCase();
   return words.length <= 4 && INTRO_PHRASE_LEADS.has(lead);
+}
+
+/** Is the token at `tokenStart` the first word of the sentence (after opening quotes/brackets)? */
+function opensSentence(text: string, sentStart: number, tokenStart: number): boolean {
+  if (tokenStart - sentStart > 3) return false;
+  for (let k = sentStart; k < tokenStart; k++) if (!isOpener(text.charCodeAt(k))) return false;
+  return true;
 }
 
 function continuesTime(ctx: LineContext, tok: NextToken): boolean {
@@ -238,6 +303,38 @@ function looksLikeAttribution(ctx: LineContext, tok: NextToken, attributionOnly:
   return false;
 }
 
+const MAX_QUOTE_SCAN = 500;
+
+/** Index of the quotation mark that opens the quotation closed at `closeAt`, or -1 (bounded scan). */
+function openingQuoteBefore(ctx: LineContext, sentStart: number, closeAt: number): number {
+  const { text } = ctx;
+  const stop = Math.max(sentStart, closeAt - MAX_QUOTE_SCAN);
+  for (let k = closeAt - 1; k >= stop; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x22 || c === 0x201c || c === 0xab) return k;
+    if ((c === 0x2018 || c === 0x27) && (k === ctx.lineStart || isWhitespace(text.charCodeAt(k - 1)))) return k;
+  }
+  return -1;
+}
+
+/**
+ * The quotation was already attributed before it opened (`The judge asked, "Guilty?"`), so a
+ * capitalised name after it starts a new sentence: `… "Guilty?" Smith replied, "Yes."`.
+ */
+function isIntroducedQuote(ctx: LineContext, sentStart: number, clusterStart: number): boolean {
+  const open = openingQuoteBefore(ctx, sentStart, clusterStart);
+  if (open <= sentStart) return false;
+  let k = open;
+  while (k > sentStart && isWhitespace(ctx.text.charCodeAt(k - 1))) k--;
+  const before = ctx.text.charCodeAt(k - 1);
+  return k > sentStart && (before === 0x2c || before === 0x3a);
+}
+
+/** `"Is it over?" Smith asked.`: the words after a closing quote attribute it, so the sentence goes on. */
+function isAttribution(ctx: LineContext, sentStart: number, cluster: Cluster, tok: NextToken, attributionOnly: boolean): boolean {
+  return cluster.quoteClosed && looksLikeAttribution(ctx, tok, attributionOnly) && !isIntroducedQuote(ctx, sentStart, cluster.start);
+}
+
 interface PrevToken {
   /** Index where the token starts (after opening quotes/brackets). */
   start: number;
@@ -247,20 +344,56 @@ interface PrevToken {
 }
 
 const TIME_GLUED_RE = /^\d{1,2}(?::\d\d)?[ap]\.m$/i;
+const LETTERS_RE = /^\p{L}+$/u;
+const ORDINAL_RE = /^\d+(?:st|nd|rd|th)$/;
+const MAX_WORD_BEFORE = 12;
+const MAX_PREV_TOKEN = 64;
+
+/** The token right before `pos` after one space, up to 12 letters/digits ("Plan" in "Plan B."), or "". */
+function wordBefore(ctx: LineContext, pos: number): string {
+  const { text, lineStart } = ctx;
+  const end = pos > lineStart && isWhitespace(text.charCodeAt(pos - 1)) ? pos - 1 : pos;
+  let k = end;
+  while (k > lineStart && end - k < MAX_WORD_BEFORE && (isAsciiLetter(text.charCodeAt(k - 1)) || isAsciiDigit(text.charCodeAt(k - 1)))) k--;
+  return end - k < MAX_WORD_BEFORE ? text.slice(k, end) : '';
+}
+
+/**
+ * Context that overrides the lexicon for a starter:
+ * - "Plan B.", "Vitamin C.", "Terminal B.": a letter named by the word before it is no initial;
+ * - "42nd St.", "79th St.": after an ordinal, "St." is a street, not "Saint".
+ */
+function starterInContext(ctx: LineContext, core: string, start: number): AbbreviationKind {
+  if (core.length === 1 && isAsciiUpper(core.charCodeAt(0))) {
+    return LETTER_DESIGNATIONS.has(wordBefore(ctx, start).toLowerCase()) ? 'ordinary' : 'starter';
+  }
+  if (core === 'St' && ORDINAL_RE.test(wordBefore(ctx, start))) return 'place';
+  return 'starter';
+}
 
 function readPrevToken(ctx: LineContext, pos: number): PrevToken {
   const { text, lineStart } = ctx;
   let s = pos;
-  while (s > lineStart) {
+  while (s > lineStart && pos - s < MAX_PREV_TOKEN) {
     const c = text.charCodeAt(s - 1);
     if (isWhitespace(c) || c === 0x2014 || c === 0x2013) break;
     s--;
   }
+  // Longer tokens (URLs, glued junk such as "x.Ab.Ab.Ab…") are words; the bound keeps the scan linear.
+  if (pos - s >= MAX_PREV_TOKEN) return { start: s, core: text.slice(s, pos), kind: 'ordinary' };
   while (s < pos && isOpener(text.charCodeAt(s))) s++;
-  const core = text.slice(s, pos);
+  let core = text.slice(s, pos);
   // A period after a closing quote/bracket ("… a farce".) follows a complete word.
   if (core === '' || isCloser(text.charCodeAt(pos - 1))) return { start: s, core, kind: 'ordinary' };
-  const kind = TIME_GLUED_RE.test(core) ? 'time' : classifyAbbreviation(core);
+  // "(AP Photo/J. Scott Applewhite)": after "Word/" a capitalised part behind the slash is the token
+  // ("y/y", "and/or" and URLs stay whole).
+  const slash = core.lastIndexOf('/');
+  if (slash > 1 && isAsciiUpper(core.charCodeAt(slash + 1)) && LETTERS_RE.test(core.slice(0, slash))) {
+    s += slash + 1;
+    core = core.slice(slash + 1);
+  }
+  let kind = TIME_GLUED_RE.test(core) ? 'time' : classifyAbbreviation(core);
+  if (kind === 'starter') kind = starterInContext(ctx, core, s);
   return { start: s, core, kind };
 }
 
@@ -274,29 +407,36 @@ function periodBoundary(ctx: LineContext, prev: PrevToken, tok: NextToken, sentS
     case 'symbol':
       return false;
     case 'digit':
+      // "at 3 p.m. (1900 GMT) on Friday": a bracketed number after an abbreviation continues it.
+      if (tok.opener !== 0) return kind === 'ordinary';
       return kind === 'ordinary' || kind === 'company' || kind === 'time';
     case 'upper':
       break;
   }
-  if (kind === 'ordinary' || kind === 'numberOrWord') return true;
+  if (kind === 'ordinary' || kind === 'numberOrWord' || kind === 'unit') return true;
   if (kind === 'never' || isIntroductoryPhrase(ctx.text, sentStart, prev.start)) return false;
+  // "Calif. Democrats want …", "U.S. Officials said …": an abbreviation is never a sentence by itself.
+  if (opensSentence(ctx.text, sentStart, prev.start)) return false;
   // "SAN JOSE, Calif. (AP) —": a parenthesis after an abbreviation is usually part of the sentence.
   if (tok.opener === OPEN_PAREN) return isSentenceStarter(ctx.text, tok);
   switch (kind) {
     case 'title':
-      return isStrictStarter(ctx.text, tok);
+      // "… on Sunset Dr. Police said …": "Dr." was "Drive"; no name starts with such a noun.
+      return isStrictStarter(ctx.text, tok) || opensWithSubjectNoun(ctx, tok);
     case 'number':
+      return isLikelyOpener(ctx, tok);
     case 'starter':
-      return isSentenceStarter(ctx.text, tok);
+      return isDateAbbreviation(prev.core) ? !continuesDate(ctx.text, tok) : isLikelyOpener(ctx, tok);
     case 'company':
-    case 'place':
       return !continuesName(ctx.text, tok, kind);
+    case 'place':
+      return placeBoundary(ctx, prev, tok);
     case 'time':
       return !continuesTime(ctx, tok);
   }
 }
 
-function strongBoundary(ctx: LineContext, cluster: Cluster, tok: NextToken): boolean {
+function strongBoundary(ctx: LineContext, sentStart: number, cluster: Cluster, tok: NextToken): boolean {
   switch (tok.kind) {
     case 'end':
     case 'digit':
@@ -308,9 +448,19 @@ function strongBoundary(ctx: LineContext, cluster: Cluster, tok: NextToken): boo
     case 'upper':
       break;
   }
-  if (cluster.quoteClosed && looksLikeAttribution(ctx, tok, false)) return false;
+  if (isAttribution(ctx, sentStart, cluster, tok, false)) return false;
   const prev = readPrevToken(ctx, cluster.start);
+  if (repeatsWord(ctx, prev, tok)) return false;
   return !(EXCLAMATION_NAMES.has(prev.core.toLowerCase()) && !isSentenceStarter(ctx.text, tok));
+}
+
+/** A chant repeats its word: `"Fight! Fight! Fight!"`, `"U.S.A.! U.S.A.!"`, `"No! No!"`. */
+function repeatsWord(ctx: LineContext, prev: PrevToken, tok: NextToken): boolean {
+  const { text } = ctx;
+  const { core } = prev;
+  const w = tok.start + (tok.opener === 0 ? 0 : 1);
+  if (core === '' || w + core.length > ctx.lineEnd || isLetterAt(text, w + core.length)) return false;
+  return text.slice(w, w + core.length).toLowerCase() === core.toLowerCase();
 }
 
 function isFirstPersonI(word: string): boolean {
@@ -318,12 +468,12 @@ function isFirstPersonI(word: string): boolean {
 }
 
 /** Returns the boundary index for an ellipsis, or -1. */
-function ellipsisBoundary(ctx: LineContext, cluster: Cluster, tok: NextToken): number {
+function ellipsisBoundary(ctx: LineContext, sentStart: number, cluster: Cluster, tok: NextToken): number {
   const before = ctx.text.charCodeAt(cluster.start - 1);
   if (cluster.start > ctx.lineStart && (before === OPEN_BRACKET || before === OPEN_PAREN)) return -1; // "[...]"
   if (tok.kind === 'end') return cluster.end;
   if (tok.kind !== 'upper') return -1;
-  if (cluster.quoteClosed && looksLikeAttribution(ctx, tok, false)) return -1; // `"Well…" Smith said.`
+  if (isAttribution(ctx, sentStart, cluster, tok, false)) return -1; // `"Well…" Smith said.`
   // "I" is capitalised anywhere, so after a plain ellipsis it is no evidence of a new sentence.
   if (isFirstPersonI(tok.word) && cluster.dots < 4) return -1;
   // "compounds. . . . The practice": the glued period ends the sentence, the ellipsis opens the next one.
@@ -384,11 +534,11 @@ export function findBoundary(ctx: LineContext, sentStart: number, cluster: Clust
       if (!skipped) return -1;
       ({ tok, boundary } = skipped);
     }
-    return strongBoundary(ctx, cluster, tok) ? boundary : -1;
+    return strongBoundary(ctx, sentStart, cluster, tok) ? boundary : -1;
   }
-  if (cluster.ellipsis) return ellipsisBoundary(ctx, cluster, tok);
+  if (cluster.ellipsis) return ellipsisBoundary(ctx, sentStart, cluster, tok);
 
-  if (cluster.quoteClosed && tok.kind === 'upper' && looksLikeAttribution(ctx, tok, true)) return -1;
+  if (tok.kind === 'upper' && isAttribution(ctx, sentStart, cluster, tok, true)) return -1;
   const prev = readPrevToken(ctx, cluster.start);
   if (tok.kind === 'symbol' && prev.kind === 'ordinary') {
     const skipped = skipSymbols(ctx, tok);

@@ -3,7 +3,7 @@
  * over UTF-16 code units. Ranges are reported untrimmed; the caller trims and converts offsets.
  */
 import { findBoundary, type LineContext, readCluster } from './boundary-rules';
-import { isBullet, isCloser, isOpener, isTerminator, isWhitespace } from './char-classes';
+import { DOT, isAsciiDigit, isBullet, isCloser, isOpener, isTerminator, isWhitespace } from './char-classes';
 import { type ListMarker, readInlineMarker, readListMarker } from './list-markers';
 
 export type EmitRange = (start: number, end: number) => void;
@@ -26,6 +26,30 @@ function isContent(c: number): boolean {
   return !isWhitespace(c) && !isOpener(c) && !isCloser(c) && !isTerminator(c);
 }
 
+/** How far ahead "…: 1. Ohio 2. Texas" looks for the "2." that confirms a run-in list. */
+const RUN_IN_WINDOW = 300;
+
+/** Value of the bare number (1–3 digits, after whitespace or at `from`) that ends at `dot`, or -1. */
+function numberBefore(text: string, from: number, dot: number): { value: number; start: number } | null {
+  let k = dot;
+  while (k > from && dot - k < 4 && isAsciiDigit(text.charCodeAt(k - 1))) k--;
+  if (k === dot || dot - k > 3 || (k > from && !isWhitespace(text.charCodeAt(k - 1)))) return null;
+  return { value: Number(text.slice(k, dot)), start: k };
+}
+
+/** Is there a "2." or "2)" item marker within the next few hundred characters of the line? */
+function markerFollows(text: string, from: number, end: number, value: number): boolean {
+  const label = String(value);
+  const limit = Math.min(end, from + RUN_IN_WINDOW);
+  for (let k = from; k + label.length + 1 < limit; k++) {
+    if (!isWhitespace(text.charCodeAt(k)) || !text.startsWith(label, k + 1)) continue;
+    const after = k + 1 + label.length;
+    const punct = text.charCodeAt(after);
+    if ((punct === DOT || punct === 0x29) && after + 1 < end && isWhitespace(text.charCodeAt(after + 1))) return true;
+  }
+  return false;
+}
+
 /** Index of the next character `re` matches at or after `from` (and before `end`), or `end`. */
 function nextMatch(re: RegExp, text: string, from: number, end: number): number {
   re.lastIndex = from;
@@ -41,6 +65,8 @@ export class LineSegmenter implements LineContext {
   /** Everything in [sentStart, contentCursor) has been checked; contentAt is the first content index or -1. */
   private contentCursor = 0;
   private contentAt = -1;
+  /** Next expected number of a run-in list in the current sentence ("…: 1. Ohio 2. Texas"), or 0. */
+  private runInNext = 0;
 
   constructor(
     readonly text: string,
@@ -64,6 +90,10 @@ export class LineSegmenter implements LineContext {
       const c = text.charCodeAt(i);
       if (isTerminator(c)) {
         const cluster = readCluster(text, i, lineEnd);
+        if (this.isRunInMarker(cluster.start, cluster.end)) {
+          i = cluster.end;
+          continue;
+        }
         const boundary = this.hasContentBefore(cluster.start) ? findBoundary(this, this.sentStart, cluster) : -1;
         if (boundary < 0 || boundary >= lineEnd) {
           i = cluster.end;
@@ -105,6 +135,33 @@ export class LineSegmenter implements LineContext {
   private startSentence(at: number): void {
     this.sentStart = this.contentCursor = at;
     this.contentAt = -1;
+    this.runInNext = 0;
+  }
+
+  /**
+   * A period after a bare number that is a list marker in running text never ends a sentence:
+   * - the number opens the sentence ("… Open the app. 2. Tap Settings.");
+   * - it is "1." right after a colon and a "2." follows ("Top states: 1. California 2. Texas");
+   * - it is the next number of such a list.
+   */
+  private isRunInMarker(dot: number, clusterEnd: number): boolean {
+    const { text, lineEnd } = this;
+    if (!isAsciiDigit(text.charCodeAt(dot - 1)) || clusterEnd !== dot + 1 || text.charCodeAt(dot) !== DOT) return false;
+    if (clusterEnd >= lineEnd || !isWhitespace(text.charCodeAt(clusterEnd))) return false;
+    const num = numberBefore(text, this.sentStart, dot);
+    if (!num) return false;
+    const opensList =
+      num.start === this.sentStart ||
+      num.value === this.runInNext ||
+      (num.value === 1 && this.followsColon(num.start) && markerFollows(text, clusterEnd, lineEnd, 2));
+    if (opensList) this.runInNext = num.value + 1;
+    return opensList;
+  }
+
+  private followsColon(pos: number): boolean {
+    let k = pos;
+    while (k > this.sentStart && pos - k < 3 && isWhitespace(this.text.charCodeAt(k - 1))) k--;
+    return k > this.sentStart && k < pos && this.text.charCodeAt(k - 1) === 0x3a;
   }
 
   /** Ends the current sentence (if any) before a list item that starts at `at`. */

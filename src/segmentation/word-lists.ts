@@ -27,7 +27,8 @@ export const SENTENCE_STARTERS = set(`
   is are was were do does did don't doesn't didn't can can't could couldn't should would has
   have had must shall might isn't wasn't aren't weren't won't
   some many most much more all both each every either neither none no not any another other
-  such several few one
+  such several few one two three four five six seven eight nine ten eleven twelve twenty thirty
+  forty fifty hundreds thousands dozens
   nobody everyone everybody someone somebody anyone anybody nothing everything something
   yes please let let's asked
 `);
@@ -45,6 +46,43 @@ export const NAME_CONTINUATIONS = set(`
   chief ceo cfo coo cto president chairman chairwoman chair vice executive director founder
   co-founder cofounder spokesman spokeswoman spokesperson senior managing general deputy head
   board secretary attorney governor mayor lieutenant treasurer unit subsidiary
+  sheriff sheriff's commissioner commissioners judge clerk coroner assessor
+`);
+
+/**
+ * Plural and mass nouns that open news sentences as their subject ("Officials said", "Police
+ * found", "Shares fell") but do not begin the proper names that follow "U.S.", "Jr." or "St.".
+ * They only count when a lowercase word follows, so a headline such as "U.S. Stocks Rise" does not
+ * split. Words that are also common surnames ("Banks", "Crews", "Sellers") are left out, because
+ * titles are followed by surnames ("Sgt. Crews said").
+ */
+export const SUBJECT_NOUNS = set(`
+  officials authorities police investigators prosecutors detectives officers deputies troopers
+  agents firefighters paramedics rescuers residents neighbors neighbours witnesses survivors
+  victims families relatives parents students teachers workers employees protesters demonstrators
+  supporters critics opponents voters lawmakers legislators senators democrats republicans
+  analysts economists investors traders shares stocks prices markets sales revenue profits
+  earnings inflation unemployment experts scientists researchers doctors nurses patients
+  visitors passengers travelers travellers customers consumers shoppers executives shareholders
+  regulators diplomats negotiators observers organizers organisers fans participants inspectors
+  jurors prisoners inmates migrants refugees soldiers civilians citizens people sources scholars
+  historians activists hundreds thousands dozens millions
+`);
+
+/**
+ * Words before a single capital letter that make the letter a designation rather than an initial,
+ * so "Plan B." or "Vitamin C." ends like an ordinary word: "… switched to Plan B. Smith said …".
+ */
+export const LETTER_DESIGNATIONS = set(`
+  plan vitamin vitamins grade hepatitis type class category group terminal gate concourse wing
+  building pool exhibit appendix option phase tier model series level schedule division section
+  part block lot row runway pier platform track lane zone sector stage step letter
+`);
+
+/** Words that continue an institution's name after a company-like suffix: "Johns Hopkins Univ. School of Medicine". */
+export const INSTITUTION_PARTS = set(`
+  school college hospital medical center centre institute press law library museum foundation
+  international holdings group
 `);
 
 /** Compass suffixes of street addresses: "1600 Pennsylvania Ave. NW". */

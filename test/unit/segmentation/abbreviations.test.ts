@@ -1,4 +1,11 @@
-import { type AbbreviationKind, classifyAbbreviation, isTitleStarter } from '../../../src/segmentation/abbreviations';
+import {
+  type AbbreviationKind,
+  classifyAbbreviation,
+  isDateAbbreviation,
+  isStateAbbreviation,
+  isStateHomograph,
+  isTitleStarter,
+} from '../../../src/segmentation/abbreviations';
 import { readListMarker } from '../../../src/segmentation/list-markers';
 
 describe('classifyAbbreviation', () => {
@@ -48,6 +55,35 @@ describe('classifyAbbreviation', () => {
   it('treats only courtesy titles as sentence openers', () => {
     expect(['Mr', 'Mrs', 'Ms', 'Dr'].every(isTitleStarter)).toBe(true);
     expect(['Sen', 'Gov', 'Gen', 'Rev'].some(isTitleStarter)).toBe(false);
+  });
+});
+
+describe('abbreviation groups', () => {
+  it.each<[token: string, kind: AbbreviationKind]>([
+    ['lbs', 'unit'],
+    ['mi', 'unit'],
+    ['pct', 'unit'],
+    ['bn', 'unit'],
+    ['mln', 'unit'],
+    ['ft', 'unit'],
+    ['Ft', 'title'],
+    ['Prop', 'number'],
+    ['L.L.C', 'company'],
+    ['N.V', 'company'],
+    ['D.C', 'place'],
+    ['a.e.t', 'ordinary'],
+    ['A.E.T', 'starter'],
+  ])('%s → %s', (token, kind) => {
+    expect(classifyAbbreviation(token)).toBe(kind);
+  });
+
+  it('tells states from streets, dates from other starters, and words from states', () => {
+    expect(['Calif', 'N.Y', 'D.C', 'Ont', 'Mass'].every(isStateAbbreviation)).toBe(true);
+    expect(['Ave', 'Blvd', 'St'].some(isStateAbbreviation)).toBe(false);
+    expect(['Jan', 'Sept', 'Fri'].every(isDateAbbreviation)).toBe(true);
+    expect(['Jr', 'U.S', 'sat'].some(isDateAbbreviation)).toBe(false);
+    expect(['Mass', 'Ore', 'Wash'].every(isStateHomograph)).toBe(true);
+    expect(['Calif', 'Fla', 'Del'].some(isStateHomograph)).toBe(false);
   });
 });
 

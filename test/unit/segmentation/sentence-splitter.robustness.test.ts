@@ -15,6 +15,9 @@ const ADVERSARIAL: Array<[name: string, input: string, sentences: number]> = [
   ['periods glued inside one token', 'a.'.repeat(500_000) + ' B', 2],
   ['a numbered list line', '1. ' + 'x 2 y '.repeat(160_000), 1],
   ['closing brackets before a period', ')'.repeat(1_000_000) + '. A', 1],
+  ['capitalised segments glued into one token', 'x' + '.Ab'.repeat(330_000), 1],
+  ['colons before numbers that never continue as a list', 'a: 1. B '.repeat(120_000), 120_001],
+  ['quoted questions after an introduced quotation', ('He asked, "' + 'a '.repeat(300) + 'b?" C said. ').repeat(1_500), 1_500],
 ];
 
 describe('splitSentences: adversarial input', () => {
