@@ -1,21 +1,10 @@
-import { splitSentences } from '../../../src/segmentation/sentence-splitter';
+import { expectSplit, type SplitCase as Case } from '../../support/split-assertions';
 
 /**
  * Realistic news copy in the styles of wire services (AP, Reuters), broadsheets (NYT, BBC), local,
  * sports, business and court reporting. Every expectation is what an editor would accept as the
  * list of fact-checkable sentences.
  */
-type Case = [input: string, expected: string[]];
-
-/** Asserts the exact sentence texts and that every span's code-point offsets slice back to its text. */
-function expectSplit(input: string, expected: string[]): void {
-  const spans = splitSentences(input);
-  expect(spans.map((s) => s.text)).toEqual(expected);
-  const codePoints = Array.from(input);
-  for (const span of spans) {
-    expect(codePoints.slice(span.start, span.end).join('')).toBe(span.text);
-  }
-}
 
 describe('news styles: datelines', () => {
   it.each<Case>([

@@ -1,16 +1,6 @@
 import { splitSentences } from '../../../src/segmentation/sentence-splitter';
+import { expectSplit, type SplitCase as Case } from '../../support/split-assertions';
 
-type Case = [input: string, expected: string[]];
-
-/** Asserts the exact sentence texts and that every span's code-point offsets slice back to its text. */
-function expectSplit(input: string, expected: string[]): void {
-  const spans = splitSentences(input);
-  expect(spans.map((s) => s.text)).toEqual(expected);
-  const codePoints = Array.from(input);
-  for (const span of spans) {
-    expect(codePoints.slice(span.start, span.end).join('')).toBe(span.text);
-  }
-}
 
 describe('splitSentences: sentence-final punctuation', () => {
   it.each<Case>([
