@@ -15,6 +15,7 @@ import {
 import {
   DOT,
   ELLIPSIS,
+  followsMarkAndSpace,
   isApostrophe,
   isAsciiDigit,
   isAsciiLetter,
@@ -85,6 +86,7 @@ interface NextToken {
 
 const MAX_WORD = 40;
 const MAX_INTRO_PHRASE = 40;
+const COMMA = 0x2c;
 const OPEN_PAREN = 0x28;
 const OPEN_BRACKET = 0x5b;
 
@@ -234,20 +236,13 @@ function continuesName(text: string, tok: NextToken, kind: AbbreviationKind): bo
   return next === 'company' || (kind === 'place' && next === 'number');
 }
 
-/** Is the token at `tokenStart` directly preceded by a comma ("Tampa, Fla.")? */
-function followsComma(ctx: LineContext, tokenStart: number): boolean {
-  let k = tokenStart - 1;
-  while (k > ctx.lineStart && tokenStart - k < 4 && isWhitespace(ctx.text.charCodeAt(k))) k--;
-  return k >= ctx.lineStart && k < tokenStart - 1 && ctx.text.charCodeAt(k) === 0x2c;
-}
-
 /**
  * A state abbreviation closes a place name after a comma ("… in Tampa, Fla. Residents …"). Without
  * one it usually modifies what follows ("Calif. Gov. Gavin Newsom", "the N.Y. Times") and is judged
  * like a starter — unless it is also an English word ("… celebrated Mass. Hundreds attended.").
  */
 function placeBoundary(ctx: LineContext, prev: PrevToken, tok: NextToken): boolean {
-  if (!isStateAbbreviation(prev.core) || followsComma(ctx, prev.start)) return !continuesName(ctx.text, tok, 'place');
+  if (!isStateAbbreviation(prev.core) || followsMarkAndSpace(ctx.text, ctx.lineStart, prev.start, COMMA)) return !continuesName(ctx.text, tok, 'place');
   if (isAbbreviatedWord(ctx.text, tok)) return false;
   return isStateHomograph(prev.core) ? !continuesName(ctx.text, tok, 'place') : isLikelyOpener(ctx, tok);
 }

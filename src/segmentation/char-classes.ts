@@ -161,3 +161,13 @@ export function isLetterAt(text: string, i: number): boolean {
   if (!(c >= 0xc0)) return false;
   return letterCaseAt(text, i) !== 'none';
 }
+
+/**
+ * Is `pos` preceded by `mark` and then one to three whitespace characters, all at or after `floor`?
+ * ("Tampa, Fla." before "Fla", "Top states: 1." before "1").
+ */
+export function followsMarkAndSpace(text: string, floor: number, pos: number, mark: number): boolean {
+  let k = pos;
+  while (k > floor && pos - k < 3 && isWhitespace(text.charCodeAt(k - 1))) k--;
+  return k > floor && k < pos && text.charCodeAt(k - 1) === mark;
+}

@@ -3,7 +3,7 @@
  * over UTF-16 code units. Ranges are reported untrimmed; the caller trims and converts offsets.
  */
 import { findBoundary, type LineContext, readCluster } from './boundary-rules';
-import { DOT, isAsciiDigit, isBullet, isCloser, isOpener, isTerminator, isWhitespace } from './char-classes';
+import { DOT, followsMarkAndSpace, isAsciiDigit, isBullet, isCloser, isOpener, isTerminator, isWhitespace } from './char-classes';
 import { type ListMarker, readInlineMarker, readListMarker } from './list-markers';
 
 export type EmitRange = (start: number, end: number) => void;
@@ -28,6 +28,7 @@ function isContent(c: number): boolean {
 
 /** How far ahead "…: 1. Ohio 2. Texas" looks for the "2." that confirms a run-in list. */
 const RUN_IN_WINDOW = 300;
+const COLON = 0x3a;
 
 /** Value of the bare number (1–3 digits, after whitespace or at `from`) that ends at `dot`, or -1. */
 function numberBefore(text: string, from: number, dot: number): { value: number; start: number } | null {
@@ -153,15 +154,9 @@ export class LineSegmenter implements LineContext {
     const opensList =
       num.start === this.sentStart ||
       num.value === this.runInNext ||
-      (num.value === 1 && this.followsColon(num.start) && markerFollows(text, clusterEnd, lineEnd, 2));
+      (num.value === 1 && followsMarkAndSpace(text, this.sentStart, num.start, COLON) && markerFollows(text, clusterEnd, lineEnd, 2));
     if (opensList) this.runInNext = num.value + 1;
     return opensList;
-  }
-
-  private followsColon(pos: number): boolean {
-    let k = pos;
-    while (k > this.sentStart && pos - k < 3 && isWhitespace(this.text.charCodeAt(k - 1))) k--;
-    return k > this.sentStart && k < pos && this.text.charCodeAt(k - 1) === 0x3a;
   }
 
   /** Ends the current sentence (if any) before a list item that starts at `at`. */
