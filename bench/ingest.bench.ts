@@ -41,13 +41,13 @@ export async function runIngestBench() {
     LOGIN_RATE_LIMIT_PER_ACCOUNT: '1000',
     LOGIN_RATE_LIMIT_PER_IP: '1000',
   });
-  const server = buildApp({ prisma: db.prisma, config, logger: createLogger('silent') }).listen(0, '127.0.0.1');
+  const server = buildApp({ db, config, logger: createLogger('silent') }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   try {
     const password = 'Quartz-Ledger-Pass-91';
-    await createUserService({ prisma: db.prisma }).createUser({ email: 'bench@desk.example', name: 'Bench Editor', role: 'editor', password }, null);
+    await createUserService(db).createUser({ email: 'bench@desk.example', name: 'Bench Editor', role: 'editor', password }, null);
     const login = (email: string, pass: string) =>
       fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: pass }) });
     const { token } = (await (await login('bench@desk.example', password)).json()) as { token: string };

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createArticleService } from '../src/articles/articles.service';
-import type { PrismaClient } from '../src/db/prisma';
+import { createAuditService } from '../src/audit/audit.service';
+import { createClaimService } from '../src/claims/claims.service';
+import type { Db } from '../src/db/sql';
 import { createUserService } from '../src/users/users.service';
 
 /** Demo accounts of the embedded default; the README prints these credentials. Never loaded in production. */
@@ -24,8 +26,9 @@ export interface SeedReport {
 }
 
 /** Loads the demo accounts and the seed article; running it again creates nothing new. */
-export async function loadDemoData(prisma: PrismaClient): Promise<SeedReport> {
-  const users = createUserService({ prisma });
+export async function loadDemoData(db: Db): Promise<SeedReport> {
+  const { prisma } = db;
+  const users = createUserService(db);
   let usersCreated = 0;
   for (const account of DEMO_ACCOUNTS) {
     const exists = await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } });
@@ -35,14 +38,15 @@ export async function loadDemoData(prisma: PrismaClient): Promise<SeedReport> {
   }
   const editor = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[1].email } });
   const body = readFileSync(SEED_ARTICLE.file, 'utf8');
-  const articles = createArticleService({ prisma, articleMaxBytes: Number.MAX_SAFE_INTEGER });
+  const claims = createClaimService(db, createAuditService(db));
+  const articles = createArticleService({ db, claims, articleMaxBytes: Number.MAX_SAFE_INTEGER, articleMaxClaims: Number.MAX_SAFE_INTEGER });
   const actor = { userId: editor.id, email: editor.email, name: editor.name, role: editor.role, requestId: 'seed' };
   const { article, created } = await articles.importArticle({ title: SEED_ARTICLE.title, body }, actor);
-  return { usersCreated, articleCreated: created, articleId: article.id, claimCount: article.claims.length };
+  return { usersCreated, articleCreated: created, articleId: article.id, claimCount: article.claimCount };
 }
 
 /** True when nothing has been stored yet, so demo data may be loaded without surprising anyone. */
-export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
+export async function isDatabaseEmpty({ prisma }: Db): Promise<boolean> {
   const [users, articles] = await Promise.all([prisma.user.count(), prisma.article.count()]);
   return users === 0 && articles === 0;
 }

@@ -14,7 +14,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config, logger, { migrate: true });
   try {
-    const report = await loadDemoData(db.prisma);
+    const report = await loadDemoData(db);
     logger.info(report, report.usersCreated || report.articleCreated ? 'seed data loaded' : 'seed data already present');
   } finally {
     await db.close();

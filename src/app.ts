@@ -2,28 +2,20 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { articlesRouter } from './articles/articles.routes';
-import { createArticleService } from './articles/articles.service';
-import { auditRouter } from './audit/audit.routes';
-import { createAuditService } from './audit/audit.service';
-import { authRouter } from './auth/auth.routes';
-import { createAuthService } from './auth/auth.service';
 import { createLoginRateLimiter } from './auth/login-rate-limiter';
 import { createTokenService } from './auth/tokens';
-import { claimsRouter } from './claims/claims.routes';
-import { createClaimService } from './claims/claims.service';
 import type { Config } from './config';
-import type { PrismaClient } from './db/prisma';
-import { healthRouter } from './health/health.routes';
+import type { Db } from './db/sql';
 import { authenticate } from './http/authenticate';
 import { errorHandler, notFoundRoute } from './http/error-handler';
+import { mountRoutes } from './http/mount-routes';
 import type { Logger } from './logger';
 import { docsRouter } from './openapi/docs.routes';
-import { usersRouter } from './users/users.routes';
-import { createUserService } from './users/users.service';
+import { ROUTES } from './routes';
+import { createServices } from './services';
 
 export interface AppDeps {
-  prisma: PrismaClient;
+  db: Db;
   config: Readonly<Config>;
   logger: Logger;
   /** Defaults to config.jwt.secret; the server passes the generated one on the embedded default. */
@@ -35,38 +27,32 @@ const JSON_ENVELOPE_BYTES = 64 * 1024;
 const SMALL_BODY_LIMIT = '64kb';
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
-export function buildApp({ prisma, config, logger, jwtSecret = config.jwt.secret }: AppDeps): Express {
+export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret }: AppDeps): Express {
   if (!jwtSecret) throw new Error('buildApp needs a JWT secret');
   const tokens = createTokenService({ ...config.jwt, secret: jwtSecret });
-  const rateLimiter = createLoginRateLimiter(config.loginRateLimit);
-  const users = createUserService({ prisma });
-  const audit = createAuditService({ prisma });
+  const services = createServices({ db, config, tokens, rateLimiter: createLoginRateLimiter(config.loginRateLimit) });
 
   const app = express();
   app.disable('x-powered-by');
+  // Versioned resources carry their own ETag (the version); Express's body hashes would only confuse If-Match.
+  app.set('etag', false);
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.use(requestLogging(logger));
   app.use(helmet());
-
-  app.use(healthRouter(prisma));
   app.use(docsRouter());
 
-  // Bodies are parsed only after authentication, so anonymous callers cannot make the server parse megabytes.
-  const authenticated = authenticate(tokens, prisma);
-  const smallJson = express.json({ limit: SMALL_BODY_LIMIT });
-  const articleBodies = [
-    express.json({ limit: config.articleMaxBytes + JSON_ENVELOPE_BYTES }),
-    express.text({ type: 'text/plain', limit: config.articleMaxBytes + JSON_ENVELOPE_BYTES }),
-  ];
-
-  const api = express.Router();
-  api.use('/auth', smallJson, authRouter(createAuthService({ prisma, tokens, rateLimiter }), users, authenticated));
-  api.use(authenticated);
-  api.use('/articles', articleBodies, articlesRouter(createArticleService({ prisma, articleMaxBytes: config.articleMaxBytes })));
-  api.use('/claims', smallJson, claimsRouter(createClaimService({ prisma }), audit));
-  api.use('/users', smallJson, usersRouter(users));
-  api.use('/audit', auditRouter(audit));
-  app.use('/api', api);
+  mountRoutes(app, ROUTES, {
+    services,
+    authenticate: authenticate(tokens, db),
+    bodyParsers: {
+      small: [express.json({ limit: SMALL_BODY_LIMIT })],
+      article: [
+        express.json({ limit: config.articleMaxBytes + JSON_ENVELOPE_BYTES }),
+        express.text({ type: 'text/plain', limit: config.articleMaxBytes + JSON_ENVELOPE_BYTES }),
+      ],
+    },
+    validateResponses: config.nodeEnv === 'test',
+  });
 
   app.use(notFoundRoute);
   app.use(errorHandler(logger));

@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   MIGRATE_ON_START: booleanFromString.default(true),
   SEED_DEMO_DATA: booleanFromString.default(true),
   ARTICLE_MAX_BYTES: wholeNumber(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  ARTICLE_MAX_CLAIMS: wholeNumber(1, 1_000_000).default(20_000),
   JWT_SECRET: optionalString,
   JWT_TTL: z
     .string()
@@ -68,6 +69,8 @@ export interface Config {
   migrateOnStart: boolean;
   seedDemoData: boolean;
   articleMaxBytes: number;
+  /** Most claims one article may split into: bounds what one import can cost. */
+  articleMaxClaims: number;
   jwt: {
     /** Undefined only on the embedded default, where a random secret is generated into DATA_DIR. */
     secret: string | undefined;
@@ -119,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     migrateOnStart: e.MIGRATE_ON_START,
     seedDemoData: e.SEED_DEMO_DATA,
     articleMaxBytes: e.ARTICLE_MAX_BYTES,
+    articleMaxClaims: e.ARTICLE_MAX_CLAIMS,
     jwt: { secret: e.JWT_SECRET, ttlSeconds, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     trustProxy: e.TRUST_PROXY,

@@ -27,7 +27,7 @@ async function main() {
   await loadDemoDataIfFresh(config, db, logger);
   await ensureBootstrapAdmin(config, db, logger);
 
-  const app = buildApp({ prisma: db.prisma, config, logger, jwtSecret: resolveJwtSecret(config) });
+  const app = buildApp({ db, config, logger, jwtSecret: resolveJwtSecret(config) });
   const server = app.listen(config.port, config.host ?? '::', () => {
     logger.info({ port: config.port, database: config.database.kind }, `Checkmate listening on http://localhost:${config.port}`);
   });
@@ -44,15 +44,15 @@ async function loadDemoDataIfFresh(config: Readonly<Config>, db: Database, logge
     logger.warn('NODE_ENV=production: demo accounts are not created on the embedded database');
     return;
   }
-  if (!(await isDatabaseEmpty(db.prisma))) return;
-  const report = await loadDemoData(db.prisma);
+  if (!(await isDatabaseEmpty(db))) return;
+  const report = await loadDemoData(db);
   logger.info(report, 'empty embedded database: demo accounts and the sample article loaded (see README)');
 }
 
 async function ensureBootstrapAdmin(config: Readonly<Config>, db: Database, logger: Logger) {
   if (!config.bootstrapAdmin) return;
   const { email, password } = config.bootstrapAdmin;
-  const outcome = await createUserService({ prisma: db.prisma }).ensureAdmin(email, password);
+  const outcome = await createUserService(db).ensureAdmin(email, password);
   logger.info({ email }, outcome === 'created' ? 'admin account created from ADMIN_EMAIL' : 'admin account from ADMIN_EMAIL exists');
 }
 

@@ -1,47 +1,141 @@
-import type { Prisma, PrismaClient } from '../db/prisma';
-import { skipTake } from '../http/pagination';
-import { claimSelect, type ClaimRow } from '../claims/claims.queries';
-import type { ListArticlesQuery } from './articles.schema';
+import type { Pool } from 'pg';
+import { CHECKED_STATUSES } from '../domain/workflow';
+import { queryRows, SqlConditions } from '../db/sql';
+import type { Prisma } from '../db/prisma';
+import type { SentenceSpan } from '../segmentation/sentence-splitter';
 
-export const articleSummarySelect = {
-  id: true,
-  title: true,
-  url: true,
-  outlet: true,
-  author: true,
-  publishedAt: true,
-  contentHash: true,
-  createdById: true,
-  createdAt: true,
-  updatedAt: true,
-  _count: { select: { claims: true } },
-} satisfies Prisma.ArticleSelect;
+/** Articles: typed raw SQL for the list and the detail (hot paths), Prisma for writes. */
 
-
-export type ArticleSummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
-export type ArticleDetailRow = ArticleSummaryRow & { body: string; claims: ClaimRow[] };
-
-export function findArticleWithClaims(db: PrismaClient | Prisma.TransactionClient, id: string) {
-  return db.article.findUnique({
-    where: { id },
-    select: { ...articleSummarySelect, body: true, claims: { select: claimSelect, orderBy: { position: 'asc' } } },
-  });
+export interface ArticleSummaryRow {
+  id: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  contentHash: string;
+  createdById: string | null;
+  claimCount: number;
+  checkWorthyCount: number;
+  checkedCount: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
-export function findArticleIdByHash(db: PrismaClient | Prisma.TransactionClient, contentHash: string) {
-  return db.article.findUnique({ where: { contentHash }, select: { id: true } });
+export type ArticleRow = ArticleSummaryRow & { body: string };
+
+const SUMMARY_COLUMNS = `a.id, a.title, a.url, a.outlet, a.author, a.published_at AS "publishedAt",
+  a.content_hash AS "contentHash", a.created_by_id AS "createdById", a.claim_count AS "claimCount", a.version,
+  a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+
+/** Progress counts of one article; evaluated only for the rows of the page (index on claims.article_id). */
+const PROGRESS = `LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE c.check_worthy)::int AS "checkWorthyCount",
+           count(*) FILTER (WHERE c.status::text = ANY('{${CHECKED_STATUSES.join(',')}}'))::int AS "checkedCount"
+    FROM claims c WHERE c.article_id = page.id) progress ON true`;
+
+export async function findArticle(pool: Pool, id: string): Promise<ArticleRow | undefined> {
+  const [row] = await queryRows<ArticleRow>(
+    pool,
+    `SELECT page.*, progress.* FROM (SELECT ${SUMMARY_COLUMNS}, a.body FROM articles a WHERE a.id = $1) page ${PROGRESS}`,
+    [id],
+  );
+  return row;
 }
 
-export async function listArticles(db: PrismaClient, query: ListArticlesQuery) {
-  const where: Prisma.ArticleWhereInput = query.q ? { title: { contains: query.q, mode: 'insensitive' } } : {};
-  const [rows, total] = await db.$transaction([
-    db.article.findMany({
-      where,
-      select: articleSummarySelect,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      ...skipTake(query),
-    }),
-    db.article.count({ where }),
-  ]);
-  return { rows, total };
+export async function articleExists(pool: Pool, id: string): Promise<boolean> {
+  return (await queryRows(pool, 'SELECT 1 FROM articles WHERE id = $1', [id])).length > 0;
+}
+
+/** `%`, `_` and `\` in the search text are literal, not wildcards. */
+export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Newest first, one page (limit + 1 rows). The page is chosen first (keyset on the (created_at, id) index, or the
+ * title trigram index when searching), and only its rows are counted, so the cost does not grow with the desk.
+ */
+export async function listArticles(
+  pool: Pool,
+  filters: { q?: string },
+  after: { createdAt: string; id: string } | undefined,
+  limit: number,
+): Promise<ArticleSummaryRow[]> {
+  const where = new SqlConditions();
+  if (filters.q) where.add(`a.title ILIKE ? ESCAPE '\\'`, likePattern(filters.q));
+  if (after) where.add('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', after.createdAt, after.id);
+  return queryRows<ArticleSummaryRow>(
+    pool,
+    `SELECT page.*, progress.* FROM (
+       SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.toSql()}
+       ORDER BY a.created_at DESC, a.id DESC LIMIT ${where.param(limit + 1)}
+     ) page ${PROGRESS}
+     ORDER BY page."createdAt" DESC, page.id DESC`,
+    where.values,
+  );
+}
+
+// ---- Writes (inside a Prisma transaction) ------------------------------------------------------------------
+
+type Tx = Prisma.TransactionClient;
+
+export async function findArticleIdByHash(db: Pool, contentHash: string): Promise<string | undefined> {
+  const [row] = await queryRows<{ id: string }>(db, 'SELECT id FROM articles WHERE content_hash = $1', [contentHash]);
+  return row?.id;
+}
+
+export interface NewArticle {
+  id: string;
+  title: string;
+  body: string;
+  url: string | null;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  contentHash: string;
+  claimCount: number;
+  createdById: string | null;
+  createdAt: Date;
+}
+
+export async function insertArticle(tx: Tx, article: NewArticle): Promise<void> {
+  await tx.article.create({ data: { ...article, updatedAt: article.createdAt }, select: { id: true } });
+}
+
+export interface NewClaim extends SentenceSpan {
+  id: string;
+  hint: number | null;
+}
+
+/** One round trip for any number of claims: Prisma's createMany is an order of magnitude slower here. */
+export async function insertClaims(tx: Tx, articleId: string, claims: NewClaim[], createdAt: Date): Promise<void> {
+  if (claims.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "claims" ("id", "article_id", "position", "paragraph", "start", "end", "sentence_start", "sentence_end",
+                          "text", "hint", "status_changed_at", "created_at", "updated_at")
+    SELECT u.id, ${articleId}::uuid, u.position, u.paragraph, u.start, u.finish, u.start, u.finish, u.text, u.hint,
+           ${createdAt}, ${createdAt}, ${createdAt}
+    FROM unnest(
+      ${claims.map((c) => c.id)}::uuid[], ${claims.map((_, i) => i + 1)}::int[], ${claims.map((c) => c.paragraph)}::int[],
+      ${claims.map((c) => c.start)}::int[], ${claims.map((c) => c.end)}::int[], ${claims.map((c) => c.text)}::text[],
+      ${claims.map((c) => c.hint)}::float8[]
+    ) AS u(id, position, paragraph, start, finish, text, hint)`;
+}
+
+/** Locks the article for an update or deletion; what the audit trail keeps of it. */
+export async function lockArticle(tx: Tx, id: string) {
+  const [row] = await tx.$queryRaw<
+    Array<{ title: string; url: string | null; outlet: string | null; author: string | null; publishedAt: Date | null; contentHash: string; claimCount: number; version: number }>
+  >`SELECT title, url, outlet, author, published_at AS "publishedAt", content_hash AS "contentHash",
+           claim_count AS "claimCount", version
+    FROM articles WHERE id = ${id}::uuid FOR UPDATE`;
+  return row;
+}
+
+export async function updateArticleRow(tx: Tx, id: string, data: Prisma.ArticleUpdateInput): Promise<void> {
+  await tx.article.update({ where: { id }, data: { ...data, version: { increment: 1 } }, select: { id: true } });
+}
+
+export async function deleteArticleRow(tx: Tx, id: string): Promise<void> {
+  await tx.article.delete({ where: { id }, select: { id: true } });
 }

@@ -1,16 +1,32 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { z } from 'zod';
 import type { Actor } from '../auth/actor';
+import { changesSince } from '../audit/audit.queries';
 import { recordAudit } from '../audit/audit.recorder';
-import type { Prisma, PrismaClient } from '../db/prisma';
+import { positionCursorAfter, type ClaimService } from '../claims/claims.service';
+import { presentClaim } from '../claims/claims.presenter';
+import { hintFor } from '../claims/triage.rules';
+import type { Db } from '../db/sql';
 import { NotFoundError, PayloadTooLargeError } from '../errors';
-import { toPage, type Page } from '../http/pagination';
-import { splitSentences, type SentenceSpan } from '../segmentation/sentence-splitter';
-import { presentArticle, presentArticleSummary } from './articles.presenter';
-import { articleSummarySelect, findArticleIdByHash, findArticleWithClaims, listArticles } from './articles.queries';
-import type { CreateArticleInput, ListArticlesQuery } from './articles.schema';
-
-export type ArticleView = ReturnType<typeof presentArticle>;
-export type ArticleSummaryView = ReturnType<typeof presentArticleSummary>;
+import { cursorParts, decodeCursor, toPage, type Page } from '../http/keyset';
+import { assertVersion, type ExpectedVersion } from '../http/versions';
+import { splitSentences } from '../segmentation/sentence-splitter';
+import { auditableArticle, presentArticle, presentArticleSummary, type ArticleSummaryView, type ArticleView } from './articles.presenter';
+import {
+  deleteArticleRow,
+  findArticle,
+  findArticleIdByHash,
+  insertArticle,
+  insertClaims,
+  listArticles,
+  lockArticle,
+  updateArticleRow,
+  type NewArticle,
+  type NewClaim,
+} from './articles.queries';
+import type { CreateArticleInput, ListArticlesQuery, UpdateArticleInput } from './articles.schema';
+import { refuseDeletingCheckedWork } from './articles.rules';
 
 export interface ImportResult {
   article: ArticleView;
@@ -19,21 +35,30 @@ export interface ImportResult {
 }
 
 export interface ArticleServiceDeps {
-  prisma: PrismaClient;
+  db: Db;
+  claims: ClaimService;
   articleMaxBytes: number;
+  articleMaxClaims: number;
 }
 
+/** Claims embedded in an article's detail; the rest are paged from GET /api/articles/:id/claims. */
+export const EMBEDDED_CLAIMS = 200;
 const IMPORT_TRANSACTION_TIMEOUT_MS = 60_000;
+const HINT_BATCH = 2_000;
+const ORDERING = 'articles:newest';
+const CursorKey = z.tuple([cursorParts.timestamp, cursorParts.uuid]);
 
 export function contentHashOf(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
-export function createArticleService({ prisma, articleMaxBytes }: ArticleServiceDeps) {
+export function createArticleService({ db, claims, articleMaxBytes, articleMaxClaims }: ArticleServiceDeps) {
+  const { prisma, pool } = db;
+
   async function getArticle(id: string): Promise<ArticleView> {
-    const article = await findArticleWithClaims(prisma, id);
+    const [article, firstClaims] = await Promise.all([findArticle(pool, id), claims.firstPage(id, EMBEDDED_CLAIMS)]);
     if (!article) throw new NotFoundError('article', id);
-    return presentArticle(article);
+    return presentArticle(article, firstClaims);
   }
 
   /** Stores the article and one claim per sentence in one transaction; an identical body is never stored twice. */
@@ -43,82 +68,139 @@ export function createArticleService({ prisma, articleMaxBytes }: ArticleService
       throw new PayloadTooLargeError(`Article body is ${bodyBytes} bytes; the limit is ${articleMaxBytes} bytes`);
     }
     const contentHash = contentHashOf(input.body);
-    const existing = await findArticleIdByHash(prisma, contentHash);
-    if (existing) return { article: await getArticle(existing.id), created: false };
+    const existing = await findArticleIdByHash(pool, contentHash);
+    if (existing) return { article: await getArticle(existing), created: false };
 
-    const sentences = splitSentences(input.body);
+    const newClaims = await claimsOf(input.body);
+    const article: NewArticle = {
+      id: randomUUID(),
+      title: input.title,
+      body: input.body,
+      url: input.url ?? null,
+      outlet: input.outlet ?? null,
+      author: input.author ?? null,
+      publishedAt: input.publishedAt ?? null,
+      contentHash,
+      claimCount: newClaims.length,
+      createdById: actor?.userId ?? null,
+      createdAt: new Date(),
+    };
     try {
-      const articleId = await prisma.$transaction(
+      await prisma.$transaction(
         async (tx) => {
-          const article = await tx.article.create({
-            data: {
-              title: input.title,
-              body: input.body,
-              url: input.url ?? null,
-              outlet: input.outlet ?? null,
-              author: input.author ?? null,
-              publishedAt: input.publishedAt ?? null,
-              contentHash,
-              createdById: actor?.userId ?? null,
-            },
-            select: { id: true },
-          });
-          await insertClaims(tx, article.id, sentences);
+          await insertArticle(tx, article);
+          await insertClaims(tx, article.id, newClaims, article.createdAt);
           await recordAudit(tx, actor, {
             entityType: 'article',
             entityId: article.id,
             action: 'article.created',
-            after: { title: input.title, url: input.url ?? null, contentHash, claimCount: sentences.length },
+            after: auditableArticle({ ...article, version: 1 }),
           });
-          return article.id;
         },
         { timeout: IMPORT_TRANSACTION_TIMEOUT_MS },
       );
-      return { article: await getArticle(articleId), created: true };
     } catch (error) {
-      const raced = isUniqueViolation(error) ? await findArticleIdByHash(prisma, contentHash) : null;
-      if (raced) return { article: await getArticle(raced.id), created: false };
+      const raced = isUniqueViolation(error) ? await findArticleIdByHash(pool, contentHash) : undefined;
+      if (raced) return { article: await getArticle(raced), created: false };
       throw error;
     }
+    return { article: presentImported(article, newClaims), created: true };
+  }
+
+  /** Splits the body and scores each sentence, yielding to the event loop between batches of a long article. */
+  async function claimsOf(body: string): Promise<NewClaim[]> {
+    const sentences = splitSentences(body);
+    if (sentences.length > articleMaxClaims) {
+      throw new PayloadTooLargeError(
+        `The article splits into ${sentences.length} claims; the limit is ${articleMaxClaims} (ARTICLE_MAX_CLAIMS)`,
+      );
+    }
+    const result: NewClaim[] = [];
+    for (let i = 0; i < sentences.length; i += HINT_BATCH) {
+      if (i > 0) await yieldToEventLoop();
+      for (const sentence of sentences.slice(i, i + HINT_BATCH)) result.push({ ...sentence, id: randomUUID(), hint: hintFor(sentence.text) });
+    }
+    return result;
+  }
+
+  /** The response of an import is built from what was written, not read back. */
+  function presentImported(article: NewArticle, newClaims: NewClaim[]): ArticleView {
+    const row = { ...article, version: 1, updatedAt: article.createdAt, checkWorthyCount: newClaims.length, checkedCount: 0 };
+    const claimRows = newClaims.slice(0, EMBEDDED_CLAIMS).map((claim, index) =>
+      presentClaim({
+        ...claim,
+        articleId: article.id,
+        position: index + 1,
+        sentenceStart: claim.start,
+        sentenceEnd: claim.end,
+        checkWorthy: true,
+        status: 'unreviewed',
+        statusChangedAt: article.createdAt,
+        claimantName: null,
+        claimantRole: null,
+        claimDate: null,
+        version: 1,
+        createdAt: article.createdAt,
+        updatedAt: article.createdAt,
+        articleAuthor: article.author,
+        articlePublishedAt: article.publishedAt,
+      }),
+    );
+    const more = newClaims.length > EMBEDDED_CLAIMS;
+    return presentArticle(row, { items: claimRows, nextCursor: more ? positionCursorAfter(EMBEDDED_CLAIMS) : null });
   }
 
   async function listArticlePage(query: ListArticlesQuery): Promise<Page<ArticleSummaryView>> {
-    const { rows, total } = await listArticles(prisma, query);
-    return toPage(rows.map(presentArticleSummary), total, query);
+    const key = query.cursor ? decodeCursor(ORDERING, query.cursor, CursorKey) : undefined;
+    const rows = await listArticles(pool, { q: query.q }, key && { createdAt: key[0], id: key[1] }, query.limit);
+    return toPage(rows, query.limit, ORDERING, (a) => [a.createdAt.toISOString(), a.id], presentArticleSummary);
+  }
+
+  async function updateArticle(id: string, input: UpdateArticleInput, expected: ExpectedVersion | undefined, actor: Actor): Promise<ArticleView> {
+    await prisma.$transaction(async (tx) => {
+      const before = await lockArticle(tx, id);
+      if (!before) throw new NotFoundError('article', id);
+      await assertVersion(expected, before.version, 'article', (v) => changesSince(tx, 'article', id, v));
+      const changes = changedMetadata(before, input);
+      if (Object.keys(changes).length === 0) return;
+      await updateArticleRow(tx, id, changes);
+      const after = await lockArticle(tx, id);
+      await recordAudit(tx, actor, {
+        entityType: 'article',
+        entityId: id,
+        action: 'article.updated',
+        before: auditableArticle(before),
+        after: auditableArticle(after),
+      });
+    });
+    return getArticle(id);
   }
 
   /** Deletes the article and its claims; the audit trail keeps what was deleted. */
   async function deleteArticle(id: string, actor: Actor): Promise<void> {
     await prisma.$transaction(async (tx) => {
-      const article = await tx.article.findUnique({ where: { id }, select: articleSummarySelect });
+      const article = await lockArticle(tx, id);
       if (!article) throw new NotFoundError('article', id);
-      await tx.article.delete({ where: { id } });
-      const { title, url, contentHash, _count } = article;
-      await recordAudit(tx, actor, {
-        entityType: 'article',
-        entityId: id,
-        action: 'article.deleted',
-        before: { title, url, contentHash, claimCount: _count.claims },
-      });
+      await refuseDeletingCheckedWork(tx, id);
+      await deleteArticleRow(tx, id);
+      await recordAudit(tx, actor, { entityType: 'article', entityId: id, action: 'article.deleted', before: auditableArticle(article) });
     });
   }
 
-  return { importArticle, getArticle, listArticlePage, deleteArticle };
+  return { importArticle, getArticle, listArticlePage, updateArticle, deleteArticle };
 }
 
 export type ArticleService = ReturnType<typeof createArticleService>;
 
-/** One round trip for any number of claims: Prisma's createMany is an order of magnitude slower here. */
-async function insertClaims(tx: Prisma.TransactionClient, articleId: string, sentences: SentenceSpan[]) {
-  if (sentences.length === 0) return;
-  const positions = sentences.map((_, index) => index + 1);
-  await tx.$executeRaw`
-    INSERT INTO "claims" ("article_id", "position", "paragraph", "start", "end", "text", "updated_at")
-    SELECT ${articleId}::uuid, u.position, u.paragraph, u.start, u.finish, u.text, now()
-    FROM unnest(
-      ${positions}::int[], ${sentences.map((s) => s.paragraph)}::int[], ${sentences.map((s) => s.start)}::int[],
-      ${sentences.map((s) => s.end)}::int[], ${sentences.map((s) => s.text)}::text[]
-    ) AS u(position, paragraph, start, finish, text)`;
+function changedMetadata(before: NonNullable<Awaited<ReturnType<typeof lockArticle>>>, input: UpdateArticleInput) {
+  const changes: Record<string, unknown> = {};
+  for (const key of ['title', 'url', 'outlet', 'author'] as const) {
+    if (input[key] !== undefined && (input[key] ?? null) !== before[key]) changes[key] = input[key] ?? null;
+  }
+  if (input.publishedAt !== undefined && (input.publishedAt?.getTime() ?? null) !== (before.publishedAt?.getTime() ?? null)) {
+    changes.publishedAt = input.publishedAt;
+  }
+  return changes;
 }
 
 function isUniqueViolation(error: unknown): boolean {

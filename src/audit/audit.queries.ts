@@ -1,31 +1,95 @@
-import type { Prisma, PrismaClient } from '../db/prisma';
-import { skipTake, type PageQuery } from '../http/pagination';
+import type { Pool } from 'pg';
+import { queryRows, SqlConditions } from '../db/sql';
+import type { Prisma } from '../db/prisma';
+import type { Role } from '../domain/enums';
+import type { VersionChange } from '../errors';
+import { changedFields } from './audit.recorder';
 
-export const auditEventSelect = {
-  id: true,
-  occurredAt: true,
-  entityType: true,
-  entityId: true,
-  action: true,
-  claimId: true,
-  before: true,
-  after: true,
-  requestId: true,
-  actor: { select: { id: true, email: true, name: true, role: true } },
-} satisfies Prisma.AuditEventSelect;
+export interface AuditEventRow {
+  id: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  actorName: string | null;
+  actorRole: Role | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  claimId: string | null;
+  before: unknown;
+  after: unknown;
+  context: unknown;
+  requestId: string | null;
+}
 
-export type AuditEventRow = Prisma.AuditEventGetPayload<{ select: typeof auditEventSelect }>;
+const EVENT_COLUMNS = `e.id, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", u.email::text AS "actorEmail",
+  u.name AS "actorName", u.role::text AS "actorRole", e.entity_type AS "entityType", e.entity_id AS "entityId", e.action,
+  e.claim_id AS "claimId", e.before, e.after, e.context, e.request_id AS "requestId"`;
 
-/** Newest first; the id breaks ties between events written in the same millisecond. */
-export async function listAuditEvents(db: PrismaClient, where: Prisma.AuditEventWhereInput, page: PageQuery) {
-  const [rows, total] = await db.$transaction([
-    db.auditEvent.findMany({
-      where,
-      select: auditEventSelect,
-      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
-      ...skipTake(page),
-    }),
-    db.auditEvent.count({ where }),
-  ]);
-  return { rows, total };
+export interface AuditFilters {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  /** Events of a claim, plus the import of its article. */
+  claim?: { id: string; articleId: string | null };
+  /** Entity types to leave out (the blind-review rule hides some from some viewers). */
+  hiddenEntityTypes?: string[];
+}
+
+/** Newest first; the id breaks ties between events written in the same millisecond. One page, limit + 1 rows. */
+export async function listAuditEvents(
+  pool: Pool,
+  filters: AuditFilters,
+  after: { occurredAt: string; id: string } | undefined,
+  limit: number,
+): Promise<AuditEventRow[]> {
+  const where = new SqlConditions();
+  if (filters.entityType) where.add('e.entity_type = ?', filters.entityType);
+  if (filters.entityId) where.add('e.entity_id = ?::uuid', filters.entityId);
+  if (filters.actorId) where.add('e.actor_id = ?::uuid', filters.actorId);
+  if (filters.action) where.add('e.action = ?', filters.action);
+  if (filters.claim) {
+    where.add(
+      "(e.claim_id = ?::uuid OR (e.entity_type = 'article' AND e.entity_id = ?::uuid AND e.action = 'article.created'))",
+      filters.claim.id,
+      filters.claim.articleId,
+    );
+  }
+  if (filters.hiddenEntityTypes?.length) where.add('NOT (e.entity_type = ANY(?::text[]))', filters.hiddenEntityTypes);
+  if (after) where.add('(e.occurred_at, e.id) < (?::timestamptz, ?::uuid)', after.occurredAt, after.id);
+  return queryRows<AuditEventRow>(
+    pool,
+    `SELECT ${EVENT_COLUMNS} FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+     ${where.toSql()} ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${where.param(limit + 1)}`,
+    where.values,
+  );
+}
+
+/** True when any event names this claim (a deleted claim still has a history). */
+export async function claimHasEvents(pool: Pool, claimId: string): Promise<boolean> {
+  const rows = await queryRows(pool, 'SELECT 1 FROM audit_events WHERE claim_id = $1::uuid LIMIT 1', [claimId]);
+  return rows.length > 0;
+}
+
+/** The changes recorded on an entity after `version`, oldest first: who changed which fields. */
+export async function changesSince(
+  tx: Prisma.TransactionClient,
+  entityType: string,
+  entityId: string,
+  version: number,
+): Promise<VersionChange[]> {
+  const rows = await tx.$queryRaw<Array<{ occurredAt: Date; action: string; before: unknown; after: unknown; actorId: string | null; actorName: string | null; version: number }>>`
+    SELECT e.occurred_at AS "occurredAt", e.action, e.before, e.after, e.actor_id AS "actorId", u.name AS "actorName",
+           (e.after->>'version')::int AS version
+    FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+    WHERE e.entity_type = ${entityType} AND e.entity_id = ${entityId}::uuid AND (e.after->>'version')::int > ${version}
+    ORDER BY e.occurred_at, e.id`;
+  return rows.map((row) => ({
+    version: row.version,
+    at: row.occurredAt.toISOString(),
+    by: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
+    action: row.action,
+    fields: changedFields(row.before, row.after),
+  }));
 }

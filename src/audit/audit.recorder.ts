@@ -8,8 +8,11 @@ export interface AuditEntry {
   entityId: string;
   action: string;
   claimId?: string;
+  /** Full auditable state before and after (not a diff), so a row's events chain: each before is an earlier after. */
   before?: Prisma.InputJsonValue | null;
   after?: Prisma.InputJsonValue | null;
+  /** What the state alone does not say: merged or split ids, notes, reasons. */
+  context?: Prisma.InputJsonValue | null;
 }
 
 /**
@@ -20,13 +23,24 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor | n
   await tx.auditEvent.create({
     data: {
       actorId: actor?.userId ?? null,
-      requestId: actor?.requestId ?? null,
+      requestId: actor?.requestId || null,
       entityType: entry.entityType,
       entityId: entry.entityId,
       action: entry.action,
       claimId: entry.claimId ?? (entry.entityType === 'claim' ? entry.entityId : null),
       before: entry.before ?? undefined,
       after: entry.after ?? undefined,
+      context: entry.context ?? undefined,
     },
+    select: { id: true },
   });
+}
+
+/** The keys whose values differ between two state snapshots (ignoring the version itself). */
+export function changedFields(before: unknown, after: unknown): string[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
+  keys.delete('version');
+  return [...keys].filter((key) => JSON.stringify(b[key]) !== JSON.stringify(a[key])).sort();
 }

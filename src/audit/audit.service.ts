@@ -1,36 +1,37 @@
-import type { Prisma, PrismaClient } from '../db/prisma';
+import type { Db } from '../db/sql';
 import { NotFoundError } from '../errors';
-import { toPage, type Page, type PageQuery } from '../http/pagination';
-import { presentAuditEvent } from './audit.presenter';
-import { listAuditEvents } from './audit.queries';
+import { cursorParts, decodeCursor, toPage, type Page, type PageQuery } from '../http/keyset';
+import { z } from 'zod';
+import { auditCursorKey, presentAuditEvent, type AuditEventView } from './audit.presenter';
+import { claimHasEvents, listAuditEvents, type AuditFilters } from './audit.queries';
 import type { ListAuditQuery } from './audit.schema';
 
-export type AuditEventView = ReturnType<typeof presentAuditEvent>;
+const ORDERING = 'audit:newest';
+const CursorKey = z.tuple([cursorParts.timestamp, cursorParts.uuid]);
 
-export function createAuditService({ prisma }: { prisma: PrismaClient }) {
-  async function listEvents(query: ListAuditQuery): Promise<Page<AuditEventView>> {
-    const where: Prisma.AuditEventWhereInput = {
-      entityType: query.entity,
-      entityId: query.entityId,
-      actorId: query.actor,
-      action: query.action,
-    };
-    const { rows, total } = await listAuditEvents(prisma, where, query);
-    return toPage(rows.map(presentAuditEvent), total, query);
+export function createAuditService({ pool }: Db) {
+  async function page(filters: AuditFilters, query: PageQuery): Promise<Page<AuditEventView>> {
+    const after = query.cursor ? decodeCursor(ORDERING, query.cursor, CursorKey) : undefined;
+    const rows = await listAuditEvents(pool, filters, after && { occurredAt: after[0], id: after[1] }, query.limit);
+    return toPage(rows, query.limit, ORDERING, auditCursorKey, presentAuditEvent);
+  }
+
+  function listEvents(query: ListAuditQuery): Promise<Page<AuditEventView>> {
+    return page({ entityType: query.entity, entityId: query.entityId, actorId: query.actor, action: query.action }, query);
   }
 
   /**
    * Everything that happened to a claim, starting with the import of its article; it includes events on what
-   * hangs off the claim and is kept after the claim is deleted.
+   * hangs off the claim and is kept after the claim is deleted (merged away). `hidden` leaves out entity types
+   * the viewer may not see yet.
    */
-  async function claimHistory(claimId: string, page: PageQuery): Promise<Page<AuditEventView>> {
-    const claim = await prisma.claim.findUnique({ where: { id: claimId }, select: { articleId: true } });
-    const where: Prisma.AuditEventWhereInput = claim
-      ? { OR: [{ claimId }, { entityType: 'article', entityId: claim.articleId, action: 'article.created' }] }
-      : { claimId };
-    const { rows, total } = await listAuditEvents(prisma, where, page);
-    if (!claim && total === 0) throw new NotFoundError('claim', claimId);
-    return toPage(rows.map(presentAuditEvent), total, page);
+  async function claimHistory(
+    claim: { id: string; articleId: string | null },
+    query: PageQuery,
+    hiddenEntityTypes: string[] = [],
+  ): Promise<Page<AuditEventView>> {
+    if (!claim.articleId && !(await claimHasEvents(pool, claim.id))) throw new NotFoundError('claim', claim.id);
+    return page({ claim, hiddenEntityTypes }, query);
   }
 
   return { listEvents, claimHistory };

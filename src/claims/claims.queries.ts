@@ -1,21 +1,214 @@
-import type { Prisma, PrismaClient } from '../db/prisma';
+import type { Pool } from 'pg';
+import { Prisma } from '../generated/prisma/client';
+import type { ClaimStatus } from '../domain/enums';
+import { queryRows, SqlConditions } from '../db/sql';
 
-export const claimSelect = {
-  id: true,
-  articleId: true,
-  position: true,
-  paragraph: true,
-  start: true,
-  end: true,
-  text: true,
-  checkWorthy: true,
-  status: true,
-  createdAt: true,
-  updatedAt: true,
-} satisfies Prisma.ClaimSelect;
+/** Claims as the API reads them: typed raw SQL (the hot read paths), columns aliased to the row type. */
 
-export type ClaimRow = Prisma.ClaimGetPayload<{ select: typeof claimSelect }>;
+export interface ClaimRow {
+  id: string;
+  articleId: string;
+  position: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  checkWorthy: boolean;
+  hint: number | null;
+  status: ClaimStatus;
+  statusChangedAt: Date;
+  claimantName: string | null;
+  claimantRole: string | null;
+  /** YYYY-MM-DD */
+  claimDate: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The article's author and date: the claimant and date when the claim names none. */
+  articleAuthor: string | null;
+  articlePublishedAt: Date | null;
+}
 
-export function findClaim(db: PrismaClient | Prisma.TransactionClient, id: string) {
-  return db.claim.findUnique({ where: { id }, select: claimSelect });
+export type QueueRow = ClaimRow & { articleTitle: string };
+
+export const CLAIM_COLUMNS = `c.id, c.article_id AS "articleId", c.position, c.paragraph, c.start, c."end", c.text,
+  c.sentence_start AS "sentenceStart", c.sentence_end AS "sentenceEnd", c.check_worthy AS "checkWorthy", c.hint,
+  c.status::text AS status, c.status_changed_at AS "statusChangedAt", c.claimant_name AS "claimantName",
+  c.claimant_role AS "claimantRole", c.claim_date::text AS "claimDate", c.version, c.created_at AS "createdAt",
+  c.updated_at AS "updatedAt", a.author AS "articleAuthor", a.published_at AS "articlePublishedAt"`;
+
+export async function findClaim(pool: Pool, id: string): Promise<ClaimRow | undefined> {
+  const [row] = await queryRows<ClaimRow>(
+    pool,
+    `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
+    [id],
+  );
+  return row;
+}
+
+export interface ClaimListFilters {
+  status?: ClaimStatus[];
+  checkWorthy?: boolean;
+}
+
+/** Where a page of an article's claims starts, in the list's ordering. */
+export type ArticleClaimsAfter =
+  | { sort: 'position'; position: number }
+  | { sort: 'worthiness'; hint: number | null; position: number };
+
+/** One page (limit + 1 rows) of an article's claims in position or hint order. */
+export async function listArticleClaims(
+  pool: Pool,
+  articleId: string,
+  filters: ClaimListFilters,
+  sort: 'position' | 'worthiness',
+  after: ArticleClaimsAfter | undefined,
+  limit: number,
+): Promise<ClaimRow[]> {
+  const where = new SqlConditions().add('c.article_id = ?', articleId);
+  addClaimFilters(where, filters);
+  if (after?.sort === 'position') where.add('c.position > ?', after.position);
+  if (after?.sort === 'worthiness') {
+    // NULL hints (only until the start-up backfill) sort first, as in the index.
+    where.add(
+      '((?::float8 IS NULL AND (c.hint IS NOT NULL OR c.position > ?)) OR c.hint < ? OR (c.hint = ? AND c.position > ?))',
+      after.hint,
+      after.position,
+      after.hint,
+      after.hint,
+      after.position,
+    );
+  }
+  const order = sort === 'position' ? 'c.position' : 'c.hint DESC, c.position';
+  return queryRows<ClaimRow>(
+    pool,
+    `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id
+     ${where.toSql()} ORDER BY ${order} LIMIT ${where.param(limit + 1)}`,
+    where.values,
+  );
+}
+
+export interface QueueFilters extends ClaimListFilters {
+  articleId?: string;
+}
+
+/** The desk-wide queue across articles: longest in their status first. */
+export async function listClaimQueue(
+  pool: Pool,
+  filters: QueueFilters,
+  after: { statusChangedAt: string; id: string } | undefined,
+  limit: number,
+): Promise<QueueRow[]> {
+  const where = new SqlConditions();
+  addClaimFilters(where, filters);
+  if (filters.articleId) where.add('c.article_id = ?', filters.articleId);
+  if (after) where.add('(c.status_changed_at, c.id) > (?::timestamptz, ?::uuid)', after.statusChangedAt, after.id);
+  return queryRows<QueueRow>(
+    pool,
+    `SELECT ${CLAIM_COLUMNS}, a.title AS "articleTitle" FROM claims c JOIN articles a ON a.id = c.article_id
+     ${where.toSql()} ORDER BY c.status_changed_at, c.id LIMIT ${where.param(limit + 1)}`,
+    where.values,
+  );
+}
+
+function addClaimFilters(where: SqlConditions, filters: ClaimListFilters): void {
+  if (filters.status) where.add('c.status = ANY(?::"ClaimStatus"[])', filters.status);
+  if (filters.checkWorthy !== undefined) where.add('c.check_worthy = ?', filters.checkWorthy);
+}
+
+// ---- Writes (inside a Prisma transaction) ------------------------------------------------------------------
+
+type Tx = Prisma.TransactionClient;
+
+/** Reads a claim and locks its row until the transaction ends, so `before` is what the update replaces. */
+export async function lockClaim(tx: Tx, id: string): Promise<ClaimRow | undefined> {
+  const [row] = await tx.$queryRaw<ClaimRow[]>`
+    SELECT ${Prisma.raw(CLAIM_COLUMNS)} FROM claims c JOIN articles a ON a.id = c.article_id
+    WHERE c.id = ${id}::uuid FOR UPDATE OF c`;
+  return row;
+}
+
+/** The claim that follows `position` in the same article, locked. */
+export async function lockNextClaim(tx: Tx, articleId: string, position: number): Promise<ClaimRow | undefined> {
+  const [row] = await tx.$queryRaw<ClaimRow[]>`
+    SELECT ${Prisma.raw(CLAIM_COLUMNS)} FROM claims c JOIN articles a ON a.id = c.article_id
+    WHERE c.article_id = ${articleId}::uuid AND c.position = ${position + 1} FOR UPDATE OF c`;
+  return row;
+}
+
+/** Locks the article row: merges and splits renumber its claims and change its claim count. */
+export async function lockArticleForClaims(tx: Tx, articleId: string): Promise<{ body: string }> {
+  const [row] = await tx.$queryRaw<Array<{ body: string }>>`
+    SELECT body FROM articles WHERE id = ${articleId}::uuid FOR UPDATE`;
+  return row;
+}
+
+export async function readArticleBody(tx: Tx, articleId: string): Promise<string> {
+  const row = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } });
+  return row.body;
+}
+
+export async function articleIdOfClaim(tx: Tx, claimId: string): Promise<string | undefined> {
+  const row = await tx.claim.findUnique({ where: { id: claimId }, select: { articleId: true } });
+  return row?.articleId;
+}
+
+export interface ClaimChanges {
+  checkWorthy?: boolean;
+  start?: number;
+  end?: number;
+  text?: string;
+  sentenceStart?: number;
+  sentenceEnd?: number;
+  hint?: number | null;
+  claimantName?: string | null;
+  claimantRole?: string | null;
+  claimDate?: string | null;
+}
+
+/** Applies changes and bumps the version; returns the claim as it now reads. */
+export async function updateClaimRow(tx: Tx, id: string, changes: ClaimChanges): Promise<ClaimRow> {
+  await tx.claim.update({
+    where: { id },
+    data: {
+      checkWorthy: changes.checkWorthy,
+      start: changes.start,
+      end: changes.end,
+      text: changes.text,
+      sentenceStart: changes.sentenceStart,
+      sentenceEnd: changes.sentenceEnd,
+      hint: changes.hint,
+      claimantName: changes.claimantName,
+      claimantRole: changes.claimantRole,
+      claimDate: changes.claimDate === undefined ? undefined : changes.claimDate === null ? null : new Date(`${changes.claimDate}T00:00:00Z`),
+      version: { increment: 1 },
+    },
+    select: { id: true },
+  });
+  return (await lockClaim(tx, id))!;
+}
+
+/** Moves every claim after `afterPosition` by `delta` in one statement (the key is checked at its end). */
+export async function shiftPositions(tx: Tx, articleId: string, afterPosition: number, delta: number): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE claims SET position = position + ${delta}
+    WHERE article_id = ${articleId}::uuid AND position > ${afterPosition}`;
+}
+
+export async function deleteClaimRow(tx: Tx, id: string): Promise<void> {
+  await tx.claim.delete({ where: { id }, select: { id: true } });
+}
+
+export async function insertClaimRow(
+  tx: Tx,
+  row: Pick<ClaimRow, 'articleId' | 'position' | 'paragraph' | 'start' | 'end' | 'text' | 'sentenceStart' | 'sentenceEnd' | 'checkWorthy' | 'hint'>,
+): Promise<string> {
+  const created = await tx.claim.create({ data: row, select: { id: true } });
+  return created.id;
+}
+
+export async function adjustClaimCount(tx: Tx, articleId: string, delta: number): Promise<void> {
+  await tx.article.update({ where: { id: articleId }, data: { claimCount: { increment: delta } }, select: { id: true } });
 }

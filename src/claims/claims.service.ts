@@ -1,39 +1,80 @@
-import type { Actor } from '../auth/actor';
-import { recordAudit } from '../audit/audit.recorder';
-import type { PrismaClient } from '../db/prisma';
+import { z } from 'zod';
+import type { Db } from '../db/sql';
 import { NotFoundError } from '../errors';
-import { presentClaim } from './claims.presenter';
-import { claimSelect, findClaim } from './claims.queries';
-import type { UpdateClaimInput } from './claims.schema';
+import { cursorParts, decodeCursor, encodeCursor, toPage, type Page, type PageQuery } from '../http/keyset';
+import type { AuditEventView } from '../audit/audit.presenter';
+import type { AuditService } from '../audit/audit.service';
+import { articleExists } from '../articles/articles.queries';
+import { presentClaim, presentQueueItem, type ClaimView } from './claims.presenter';
+import { findClaim, listArticleClaims, listClaimQueue, type ArticleClaimsAfter, type ClaimRow, type QueueRow } from './claims.queries';
+import type { ClaimQueueQuery, ListArticleClaimsQuery } from './claims.schema';
 
-export type ClaimView = ReturnType<typeof presentClaim>;
+/** Reading claims: one claim, an article's claims in either order, and the desk-wide queue. */
 
-export function createClaimService({ prisma }: { prisma: PrismaClient }) {
-  async function getClaim(id: string): Promise<ClaimView> {
-    const claim = await findClaim(prisma, id);
+const BY_POSITION = 'claims:position';
+const BY_WORTHINESS = 'claims:worthiness';
+const QUEUE = 'claims:queue';
+const PositionKey = z.tuple([cursorParts.int]);
+const WorthinessKey = z.tuple([cursorParts.number.nullable(), cursorParts.int]);
+const QueueKey = z.tuple([cursorParts.timestamp, cursorParts.uuid]);
+
+export function createClaimService({ pool }: Db, audit: AuditService) {
+  async function getClaim(id: string): Promise<ClaimRow> {
+    const claim = await findClaim(pool, id);
     if (!claim) throw new NotFoundError('claim', id);
-    return presentClaim(claim);
+    return claim;
   }
 
-  async function updateClaim(id: string, input: UpdateClaimInput, actor: Actor): Promise<ClaimView> {
-    const updated = await prisma.$transaction(async (tx) => {
-      const before = await findClaim(tx, id);
-      if (!before) throw new NotFoundError('claim', id);
-      if (before.checkWorthy === input.checkWorthy) return before;
-      const after = await tx.claim.update({ where: { id }, data: { checkWorthy: input.checkWorthy }, select: claimSelect });
-      await recordAudit(tx, actor, {
-        entityType: 'claim',
-        entityId: id,
-        action: 'claim.updated',
-        before: { checkWorthy: before.checkWorthy },
-        after: { checkWorthy: after.checkWorthy },
-      });
-      return after;
-    });
-    return presentClaim(updated);
+  /** A page of an article's claims; 404 when the article does not exist. */
+  async function listForArticle(articleId: string, query: ListArticleClaimsQuery): Promise<Page<ClaimView>> {
+    const after = decodeArticleClaimsCursor(query);
+    const filters = { status: query.status, checkWorthy: query.checkWorthy };
+    const rows = await listArticleClaims(pool, articleId, filters, query.sort, after, query.limit);
+    if (rows.length === 0 && !query.cursor && !(await articleExists(pool, articleId))) {
+      throw new NotFoundError('article', articleId);
+    }
+    return query.sort === 'position'
+      ? toPage(rows, query.limit, BY_POSITION, (c) => [c.position], presentClaim)
+      : toPage(rows, query.limit, BY_WORTHINESS, (c) => [c.hint, c.position], presentClaim);
   }
 
-  return { getClaim, updateClaim };
+  /** The first claims of an article in position order (no existence check: the caller loads the article). */
+  async function firstPage(articleId: string, limit: number): Promise<Page<ClaimView>> {
+    const rows = await listArticleClaims(pool, articleId, {}, 'position', undefined, limit);
+    return toPage(rows, limit, BY_POSITION, (c) => [c.position], presentClaim);
+  }
+
+  async function queue(query: ClaimQueueQuery): Promise<Page<ReturnType<typeof presentQueueItem>>> {
+    const key = query.cursor ? decodeCursor(QUEUE, query.cursor, QueueKey) : undefined;
+    const rows = await listClaimQueue(
+      pool,
+      { status: query.status, checkWorthy: query.checkWorthy, articleId: query.articleId },
+      key && { statusChangedAt: key[0], id: key[1] },
+      query.limit,
+    );
+    return toPage(rows, query.limit, QUEUE, (c: QueueRow) => [c.statusChangedAt.toISOString(), c.id], presentQueueItem);
+  }
+
+  /** A claim's history; a claim merged away still has one. */
+  async function history(id: string, query: PageQuery): Promise<Page<AuditEventView>> {
+    const claim = await findClaim(pool, id);
+    return audit.claimHistory({ id, articleId: claim?.articleId ?? null }, query);
+  }
+
+  return { getClaim, listForArticle, firstPage, queue, history };
 }
 
 export type ClaimService = ReturnType<typeof createClaimService>;
+
+/** The cursor of an article's claims list (position order) just after `position`. */
+export const positionCursorAfter = (position: number) => encodeCursor(BY_POSITION, [position]);
+
+function decodeArticleClaimsCursor(query: ListArticleClaimsQuery): ArticleClaimsAfter | undefined {
+  if (!query.cursor) return undefined;
+  if (query.sort === 'position') {
+    const [position] = decodeCursor(BY_POSITION, query.cursor, PositionKey);
+    return { sort: 'position', position };
+  }
+  const [hint, position] = decodeCursor(BY_WORTHINESS, query.cursor, WorthinessKey);
+  return { sort: 'worthiness', hint, position };
+}

@@ -3,10 +3,10 @@ import type { Logger } from '../logger';
 import { lockDataDir } from './data-dir-lock';
 import { startEmbeddedPostgres } from './embedded';
 import { applyMigrations } from './migrate';
-import { createPrismaClient, type PrismaClient } from './prisma';
+import { createPrismaClient } from './prisma';
+import type { Db } from './sql';
 
-export interface Database {
-  prisma: PrismaClient;
+export interface Database extends Db {
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -39,7 +39,7 @@ export async function openDatabase(
     }
     const client = createPrismaClient({ url, poolSize: config.database.poolSize });
     closers.push(() => client.close());
-    return { prisma: client.prisma, embedded: config.database.kind === 'embedded', close: closeAll };
+    return { prisma: client.prisma, pool: client.pool, embedded: config.database.kind === 'embedded', close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

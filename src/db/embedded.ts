@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
@@ -28,7 +30,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     dataDir = path.resolve(options.dataDir, 'pgdata');
     mkdirSync(dataDir, { recursive: true });
   }
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  // The extensions the migrations create (schema.prisma lists them) must be compiled in here.
+  const extensions = { citext, pg_trgm };
+  const db = await PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 2 });
   await server.start();
   const address = server.getServerConn();

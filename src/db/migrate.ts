@@ -83,7 +83,7 @@ export async function applyMigrations(options: MigrateOptions): Promise<string[]
     try {
       if (options.schema) {
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);
-        await client.query(`SET search_path TO ${quoteIdent(options.schema)}`);
+        await client.query(`SET search_path TO ${quoteIdent(options.schema)}, public`);
       }
       await client.query(CREATE_MIGRATIONS_TABLE);
       const applied = await readAppliedRows(client);

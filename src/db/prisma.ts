@@ -15,11 +15,14 @@ export interface PrismaOptions {
 
 export interface DatabaseClient {
   prisma: PrismaClient;
+  /** The pool under Prisma, for typed raw SQL on hot read paths (src/db/sql.ts). */
+  pool: Pool;
   close(): Promise<void>;
 }
 
 export function createPrismaClient(options: PrismaOptions): DatabaseClient {
-  const setSearchPath = options.schema ? `SET search_path TO ${quoteIdent(options.schema)}` : undefined;
+  // Extensions (citext, pg_trgm) live in public, so a test schema keeps public on its path.
+  const setSearchPath = options.schema ? `SET search_path TO ${quoteIdent(options.schema)}, public` : undefined;
   const pool = new Pool({
     connectionString: options.url,
     max: options.poolSize,
@@ -33,6 +36,7 @@ export function createPrismaClient(options: PrismaOptions): DatabaseClient {
   const prisma = new PrismaClient({ adapter });
   return {
     prisma,
+    pool,
     async close() {
       await prisma.$disconnect();
       await pool.end();

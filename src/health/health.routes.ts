@@ -1,33 +1,38 @@
 /** Liveness (/healthz: the process answers) and readiness (/readyz: the database answers). Unauthenticated. */
-import { Router } from 'express';
-import type { PrismaClient } from '../db/prisma';
+import { z } from 'zod';
+import { publicAccess } from '../http/access';
+import { defineRoute, ok } from '../http/route';
 
-const READY_TIMEOUT_MS = 2_000;
+const Ready = z.object({ status: z.enum(['ready', 'unavailable']), database: z.enum(['ok', 'unreachable']) });
 
-export function healthRouter(prisma: PrismaClient): Router {
-  const router = Router();
-
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
-  router.get('/readyz', async (req, res) => {
-    try {
-      await withTimeout(prisma.$queryRaw`SELECT 1`, READY_TIMEOUT_MS);
-      res.json({ status: 'ready', database: 'ok' });
-    } catch (error) {
-      req.log?.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
-  });
-
-  return router;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+export const healthRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/healthz',
+    operationId: 'liveness',
+    tags: ['Operations'],
+    summary: 'Liveness: the process answers',
+    access: publicAccess,
+    responses: { 200: { description: 'Up', schema: z.object({ status: z.literal('ok') }) } },
+    handler: async () => ok({ status: 'ok' }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/readyz',
+    operationId: 'readiness',
+    tags: ['Operations'],
+    summary: 'Readiness: the database answers within 2 s',
+    access: publicAccess,
+    responses: {
+      200: { description: 'Ready', schema: Ready },
+      503: { description: 'The database is unreachable', schema: Ready },
+    },
+    handler: async ({ services, req }) => {
+      const ready = await services.health.databaseReady();
+      if (!ready.ok) req.log?.warn({ err: ready.error }, 'readiness check failed');
+      return ready.ok
+        ? ok({ status: 'ready', database: 'ok' })
+        : { status: 503, body: { status: 'unavailable', database: 'unreachable' } };
+    },
+  }),
+];

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Actor } from '../auth/actor';
 import type { TokenService } from '../auth/tokens';
-import type { PrismaClient } from '../db/prisma';
+import { findSessionUser } from '../auth/auth.queries';
+import type { Db } from '../db/sql';
 import { UnauthenticatedError } from '../errors';
 
 declare module 'express-serve-static-core' {
@@ -17,10 +18,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Verifies the bearer token and loads its user on every request, so deactivation and password changes
  * take effect at once. Sets req.auth or answers 401.
  */
-export function authenticate(tokens: TokenService, prisma: PrismaClient): RequestHandler {
+export function authenticate(tokens: TokenService, { pool }: Db): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
-      req.auth = await actorFromRequest(req, tokens, prisma);
+      req.auth = await actorFromRequest(req, tokens, pool);
       next();
     } catch (error) {
       next(error);
@@ -28,17 +29,14 @@ export function authenticate(tokens: TokenService, prisma: PrismaClient): Reques
   };
 }
 
-async function actorFromRequest(req: Request, tokens: TokenService, prisma: PrismaClient): Promise<Actor> {
+async function actorFromRequest(req: Request, tokens: TokenService, pool: Db['pool']): Promise<Actor> {
   const header = req.headers.authorization;
   if (!header) throw new UnauthenticatedError('Sign in and send the token as `Authorization: Bearer <token>`');
   const match = BEARER.exec(header.trim());
   if (!match) throw new UnauthenticatedError('The Authorization header must be `Bearer <token>`', 'INVALID_TOKEN');
   const claims = tokens.verify(match[1]);
   if (!UUID.test(claims.userId)) throw new UnauthenticatedError('The token is invalid', 'INVALID_TOKEN');
-  const user = await prisma.user.findUnique({
-    where: { id: claims.userId },
-    select: { id: true, email: true, name: true, role: true, active: true, tokenVersion: true },
-  });
+  const user = await findSessionUser(pool, claims.userId);
   if (!user) throw new UnauthenticatedError('The token is invalid', 'INVALID_TOKEN');
   if (!user.active) throw new UnauthenticatedError('This account has been deactivated', 'ACCOUNT_DEACTIVATED');
   if (user.tokenVersion !== claims.tokenVersion) {

@@ -9,3 +9,15 @@ export const requiredString = () =>
     error: (issue) =>
       issue.code === 'invalid_type' ? (issue.input === undefined ? 'is required' : 'must be a string') : undefined,
   });
+
+/** The version an update read; optional in the body because If-Match may carry it instead. */
+export const VersionField = z
+  .number({ error: 'must be the whole-number version you read' })
+  .int('must be the whole-number version you read')
+  .min(1, 'must be the whole-number version you read')
+  .max(999_999_999, 'must be the whole-number version you read')
+  .optional()
+  .meta({ description: 'The version you read (or send it as If-Match). Stale: 409 VERSION_CONFLICT; missing: 428.' });
+
+/** A uuid path parameter named as given. */
+export const uuidParam = () => z.uuid({ message: 'must be a UUID' });

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, NotFoundError, RateLimitedError } from '../errors';
+import { AppError, NotFoundError, RateLimitedError, ServiceUnavailableError } from '../errors';
 import type { Logger } from '../logger';
 
 /** The only place that turns errors into HTTP responses: `{ error: { code, message, details?, requestId } }`. */
@@ -10,9 +10,12 @@ const STATUS_BY_KIND: Record<AppError['kind'], number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
   too_large: 413,
   unsupported_media_type: 415,
+  precondition_required: 428,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 interface HttpFailure {
@@ -20,6 +23,8 @@ interface HttpFailure {
   code: string;
   message: string;
   details?: unknown;
+  extra?: Record<string, unknown>;
+  retryAfterSeconds?: number;
 }
 
 /** Errors thrown by body-parser carry a `type` and a `status`. */
@@ -35,6 +40,9 @@ function fromBodyParser(error: { type?: string; status?: number; limit?: number 
     case 'request.aborted':
       return { status: 400, code: 'REQUEST_ABORTED', message: 'The request was aborted' };
     default:
+      if (error.status === 400 || error.status === 413 || error.status === 415) {
+        return { status: error.status, code: 'BAD_REQUEST', message: 'The request could not be read' };
+      }
       return undefined;
   }
 }
@@ -47,9 +55,36 @@ function fromPrisma(error: { code?: string; name?: string }): HttpFailure | unde
   return undefined;
 }
 
+/** Connection-level failures (refused, reset, shut down, pool timeout): the database is away, not our bug. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'P1001', 'P1002', 'P1017', 'P2024',
+]);
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)|terminating connection|Can't reach database/i;
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown };
+  if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (e.kind === 'DatabaseNotReachable' || e.kind === 'ConnectionClosed' || e.kind === 'SocketTimeout') return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1);
+}
+
 function toFailure(error: unknown): HttpFailure | undefined {
   if (error instanceof AppError) {
-    return { status: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, details: error.details };
+    return {
+      status: STATUS_BY_KIND[error.kind],
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      extra: error.extra,
+      retryAfterSeconds: error instanceof RateLimitedError || error instanceof ServiceUnavailableError ? error.retryAfterSeconds : undefined,
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    const unavailable = new ServiceUnavailableError();
+    return { status: 503, code: unavailable.code, message: unavailable.message, retryAfterSeconds: unavailable.retryAfterSeconds };
   }
   if (error && typeof error === 'object') return fromBodyParser(error) ?? fromPrisma(error);
   return undefined;
@@ -65,10 +100,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(500).json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId } });
       return;
     }
-    if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    if (failure.status === 503) (req.log ?? logger).warn({ err: error }, 'database unavailable');
+    if (failure.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(failure.retryAfterSeconds));
     if (failure.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
     const body: Record<string, unknown> = { code: failure.code, message: failure.message };
     if (failure.details) body.details = failure.details;
+    Object.assign(body, failure.extra);
     body.requestId = requestId;
     res.status(failure.status).json({ error: body });
   };

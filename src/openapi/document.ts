@@ -1,18 +1,10 @@
-import { registerArticlePaths } from '../articles/articles.openapi';
-import { registerAuditPaths } from '../audit/audit.openapi';
-import { registerAuthPaths } from '../auth/auth.openapi';
-import { registerClaimPaths } from '../claims/claims.openapi';
-import { registerHealthPaths } from '../health/health.openapi';
-import { registerUserPaths } from '../users/users.openapi';
+import { ROUTES } from '../routes';
 import { buildOpenApiDocument } from './registry';
 
+let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+/** The API document of the route table (built once: it only depends on code). */
 export function openApiDocument() {
-  return buildOpenApiDocument([
-    registerHealthPaths,
-    registerAuthPaths,
-    registerArticlePaths,
-    registerClaimPaths,
-    registerAuditPaths,
-    registerUserPaths,
-  ]);
+  cached ??= buildOpenApiDocument(ROUTES);
+  return cached;
 }

@@ -1,63 +1,77 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import type { AnyRoute } from '../http/route';
+import { registerRoutes } from './route-docs';
 
-/** The OpenAPI document is generated from the same zod schemas that validate requests, so it cannot drift. */
+/** The OpenAPI document is generated from the route table and the same zod schemas that validate requests. */
 
-export const ErrorResponse = z.object({
-  error: z.object({
-    code: z.string().meta({ example: 'VALIDATION_FAILED' }),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    requestId: z.string(),
-  }),
+const VersionChangeSchema = z.object({
+  version: z.number().int(),
+  at: z.iso.datetime(),
+  by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  action: z.string(),
+  fields: z.array(z.string()),
 });
 
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ example: 'VALIDATION_FAILED' }),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      currentVersion: z.number().int().optional().meta({ description: 'On 409 VERSION_CONFLICT and 412: the stored version' }),
+      changes: z.array(VersionChangeSchema).optional().meta({ description: 'Who changed which fields since the version sent' }),
+      status: z.string().optional().meta({ description: 'On 409 INVALID_TRANSITION: the current status' }),
+      reachable: z.array(z.string()).optional().meta({ description: 'On 409 INVALID_TRANSITION: statuses reachable from here' }),
+      requestId: z.string(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (malformed JSON, failed validation, malformed id or cursor)',
+  401: 'Missing, invalid, expired or revoked token',
+  403: 'Signed in, but not allowed to do this here',
+  404: 'Not found',
+  409: 'Conflict with the current state (e.g. VERSION_CONFLICT, INVALID_TRANSITION)',
+  412: 'If-Match names a version that is no longer current',
+  413: 'Payload too large',
+  415: 'Unsupported Content-Type',
+  428: 'The version you read is required (If-Match or a version field)',
+  429: 'Too many attempts; see Retry-After',
+  503: 'The database is unavailable; retry (see Retry-After)',
+};
+
 export function errorResponses(...statuses: number[]) {
-  const descriptions: Record<number, string> = {
-    400: 'Invalid input (malformed JSON, failed validation or malformed id)',
-    401: 'Missing, invalid, expired or revoked token',
-    403: 'Signed in, but the role does not allow this',
-    404: 'Not found',
-    409: 'Conflict with the current state',
-    413: 'Payload too large',
-    415: 'Unsupported Content-Type',
-    429: 'Too many attempts; see Retry-After',
-  };
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: descriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorResponse } } },
+      { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: ErrorResponse } } },
     ]),
   );
 }
 
+/** A keyset page: `{ items, nextCursor }`. */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
-    totalPages: z.number().int(),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null at the end' }),
   });
 }
 
-/** `content` of a JSON request body or response. */
-export const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
-
-export type PathRegistrar = (registry: OpenAPIRegistry) => void;
-
-export function buildOpenApiDocument(registrars: PathRegistrar[]) {
+export function buildOpenApiDocument(routes: readonly AnyRoute[]) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const register of registrars) register(registry);
+  registerRoutes(registry, routes);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Checkmate API',
-      version: '0.1.0',
+      version: '0.2.0',
       description:
-        'Fact-check annotation service: articles are split into sentence claims that reviewers check. ' +
-        'Claim offsets are Unicode code-point offsets into the article body, end exclusive.',
+        'Fact-check annotation service: articles are split into sentence claims that a desk checks, sources, rates ' +
+        'and publishes. Claim offsets are Unicode code-point offsets into the article body, end exclusive. Lists are ' +
+        'keyset pages (`limit`, `cursor` → `{ items, nextCursor }`); updates carry the version they read.',
     },
     security: [{ bearerAuth: [] }],
   });

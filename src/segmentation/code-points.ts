@@ -33,3 +33,25 @@ export class CodePointCursor {
     return point;
   }
 }
+
+/** `Array.from(text).slice(start, end).join('')` without materialising the whole array. */
+export function sliceCodePoints(text: string, start: number, end: number): string {
+  let point = 0;
+  let from = -1;
+  let unit = 0;
+  for (const char of text) {
+    if (point === start) from = unit;
+    if (point === end) return text.slice(from, unit);
+    unit += char.length;
+    point++;
+  }
+  if (point === start) from = unit;
+  return from < 0 ? '' : text.slice(from, unit);
+}
+
+/** Number of code points, as `Array.from(text).length`. */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { requiredString } from '../http/common-schemas';
 import { MAX_PASSWORD_LENGTH } from '../auth/passwords';
-import { PageQuery } from '../http/pagination';
+import { PageQuery } from '../http/keyset';
+import { RoleSchema } from '../domain/enums';
 
-export const RoleSchema = z.enum(['admin', 'editor', 'reviewer']);
+export { RoleSchema };
 export const Email = requiredString()
   .trim()
   .toLowerCase()
@@ -27,3 +28,15 @@ export const ListUsersQuery = PageQuery.extend({
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export type ListUsersQuery = z.infer<typeof ListUsersQuery>;
+
+export const UserResponse = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    active: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });

@@ -1,11 +1,22 @@
 import type { Actor } from '../auth/actor';
 import { hashPassword, passwordWeaknesses } from '../auth/passwords';
 import { recordAudit } from '../audit/audit.recorder';
-import type { Prisma, PrismaClient } from '../db/prisma';
+import { z } from 'zod';
+import type { Db } from '../db/sql';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { skipTake, toPage, type Page } from '../http/pagination';
+import { cursorParts, decodeCursor, toPage, type Page } from '../http/keyset';
 import { auditableUser, presentUser } from './users.presenter';
-import { userSelect, type UserRow } from './users.queries';
+import {
+  findUser,
+  findUserIdByEmail,
+  findUserNameAndEmail,
+  insertUser,
+  listUsers as listUserRows,
+  lockActiveAdmins,
+  lockUser,
+  updateUserRow,
+  type UserRow,
+} from './users.queries';
 import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './users.schema';
 
 export type UserView = ReturnType<typeof presentUser>;
@@ -25,16 +36,16 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'P2002';
 }
 
-export function createUserService({ prisma }: { prisma: PrismaClient }) {
+const ORDERING = 'users:oldest';
+const CursorKey = z.tuple([cursorParts.timestamp, cursorParts.uuid]);
+
+export function createUserService({ prisma, pool }: Db) {
   async function createUser(input: CreateUserInput, actor: Actor | null): Promise<UserView> {
     assertStrongPassword(input.password, input);
     const passwordHash = await hashPassword(input.password);
     try {
       const user = await prisma.$transaction(async (tx) => {
-        const created = await tx.user.create({
-          data: { email: input.email, name: input.name, role: input.role, passwordHash },
-          select: userSelect,
-        });
+        const created = await insertUser(tx, { email: input.email, name: input.name, role: input.role, passwordHash });
         await recordAudit(tx, actor, { entityType: 'user', entityId: created.id, action: 'user.created', after: auditableUser(created) });
         return created;
       });
@@ -46,16 +57,13 @@ export function createUserService({ prisma }: { prisma: PrismaClient }) {
   }
 
   async function listUsers(query: ListUsersQuery): Promise<Page<UserView>> {
-    const where: Prisma.UserWhereInput = { role: query.role, active: query.active };
-    const [rows, total] = await prisma.$transaction([
-      prisma.user.findMany({ where, select: userSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], ...skipTake(query) }),
-      prisma.user.count({ where }),
-    ]);
-    return toPage(rows.map(presentUser), total, query);
+    const key = query.cursor ? decodeCursor(ORDERING, query.cursor, CursorKey) : undefined;
+    const rows = await listUserRows(pool, { role: query.role, active: query.active }, key && { createdAt: key[0], id: key[1] }, query.limit);
+    return toPage(rows, query.limit, ORDERING, (u) => [u.createdAt.toISOString(), u.id], presentUser);
   }
 
   async function getUser(id: string): Promise<UserView> {
-    const user = await prisma.user.findUnique({ where: { id }, select: userSelect });
+    const user = await findUser(prisma, id);
     if (!user) throw new NotFoundError('user', id);
     return presentUser(user);
   }
@@ -63,27 +71,30 @@ export function createUserService({ prisma }: { prisma: PrismaClient }) {
   async function updateUser(id: string, input: UpdateUserInput, actor: Actor): Promise<UserView> {
     const passwordHash = input.password === undefined ? undefined : await hashPasswordFor(id, input);
     const updated = await prisma.$transaction(async (tx) => {
-      const before = await tx.user.findUnique({ where: { id }, select: userSelect });
+      // Changes that could remove an admin lock the active admins first (in id order), then the user: one lock
+      // order for everyone, so two concurrent demotions cannot deadlock or leave the desk without an admin.
+      const admins = mayRemoveAdmin(input) ? await lockActiveAdmins(tx) : undefined;
+      const before = await lockUser(tx, id);
       if (!before) throw new NotFoundError('user', id);
-      if (removesAdmin(before, input)) await assertAnotherActiveAdmin(tx, id);
-      const after = await tx.user.update({
-        where: { id },
-        data: {
-          name: input.name,
-          role: input.role,
-          active: input.active,
-          ...(passwordHash ? { passwordHash } : {}),
-          // A password reset or a deactivation ends every session; reactivating must not bring old tokens back.
-          ...(passwordHash || input.active === false ? { tokenVersion: { increment: 1 } } : {}),
-        },
-        select: userSelect,
+      if (!changesSomething(before, input, passwordHash)) return before;
+      if (admins && removesAdmin(before, input) && !admins.some((admin) => admin.id !== id)) {
+        throw new ConflictError('LAST_ADMIN', 'This is the last active admin; make another user admin first');
+      }
+      const after = await updateUserRow(tx, id, {
+        name: input.name,
+        role: input.role,
+        active: input.active,
+        ...(passwordHash ? { passwordHash } : {}),
+        // A password reset or a deactivation ends every session; reactivating must not bring old tokens back.
+        ...(passwordHash || (input.active === false && before.active) ? { tokenVersion: { increment: 1 } } : {}),
       });
       await recordAudit(tx, actor, {
         entityType: 'user',
         entityId: id,
         action: actionFor(before, after, passwordHash !== undefined),
         before: auditableUser(before),
-        after: { ...auditableUser(after), ...(passwordHash ? { passwordChanged: true } : {}) },
+        after: auditableUser(after),
+        context: passwordHash ? { passwordChanged: true } : null,
       });
       return after;
     });
@@ -91,7 +102,7 @@ export function createUserService({ prisma }: { prisma: PrismaClient }) {
   }
 
   async function hashPasswordFor(id: string, input: UpdateUserInput): Promise<string> {
-    const user = await prisma.user.findUnique({ where: { id }, select: { email: true, name: true } });
+    const user = await findUserNameAndEmail(prisma, id);
     if (!user) throw new NotFoundError('user', id);
     assertStrongPassword(input.password!, { email: user.email, name: input.name ?? user.name });
     return hashPassword(input.password!);
@@ -100,7 +111,7 @@ export function createUserService({ prisma }: { prisma: PrismaClient }) {
   /** Makes sure the configured admin exists; an existing account with that email is left as it is. */
   async function ensureAdmin(email: string, password: string, name = 'Administrator'): Promise<'created' | 'exists'> {
     const normalized = email.trim().toLowerCase();
-    const existing = await prisma.user.findUnique({ where: { email: normalized }, select: { id: true } });
+    const existing = await findUserIdByEmail(prisma, normalized);
     if (existing) return 'exists';
     try {
       await createUser({ email: normalized, name, password, role: 'admin' }, null);
@@ -121,13 +132,18 @@ function removesAdmin(user: UserRow, input: UpdateUserInput): boolean {
   return isActiveAdmin && ((input.role !== undefined && input.role !== 'admin') || input.active === false);
 }
 
-/** Locks the active admins so two concurrent demotions cannot leave the desk without one. */
-async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, exceptId: string): Promise<void> {
-  const admins = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT id::text FROM "users" WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`;
-  if (!admins.some((admin) => admin.id !== exceptId)) {
-    throw new ConflictError('LAST_ADMIN', 'This is the last active admin; make another user admin first');
-  }
+function mayRemoveAdmin(input: UpdateUserInput): boolean {
+  return (input.role !== undefined && input.role !== 'admin') || input.active === false;
+}
+
+/** An update that changes nothing writes nothing (and no audit event). */
+function changesSomething(user: UserRow, input: UpdateUserInput, passwordHash: string | undefined): boolean {
+  return (
+    passwordHash !== undefined ||
+    (input.name !== undefined && input.name !== user.name) ||
+    (input.role !== undefined && input.role !== user.role) ||
+    (input.active !== undefined && input.active !== user.active)
+  );
 }
 
 function actionFor(before: UserRow, after: UserRow, passwordChanged: boolean): string {

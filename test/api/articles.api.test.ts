@@ -30,7 +30,7 @@ describe('POST /api/articles', () => {
 
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/api/articles/${res.body.id}`);
-    expect(res.body).toMatchObject({ title: 'Prices', body, outlet: 'Daily', url: null, claimCount: 4 });
+    expect(res.body).toMatchObject({ title: 'Prices', body, outlet: 'Daily', url: null, claimCount: 4, version: 1, claimsNextCursor: null });
     expect(res.body.claims.map((c: { text: string }) => c.text)).toEqual([
       'Prices rose 5% in March.',
       'Officials said “it is 🔥 hot.”',
@@ -138,27 +138,45 @@ describe('POST /api/articles', () => {
 });
 
 describe('reading and deleting', () => {
-  it('lists articles newest first with pagination', async () => {
+  it('lists articles newest first in keyset pages, with progress counts', async () => {
+    const tag = `Listed-${Date.now()}`;
     for (const n of [1, 2, 3]) {
-      await api.post('/api/articles').send({ title: `Listed ${n}`, body: `Listed article number ${n}.` });
+      await api.post('/api/articles').send({ title: `${tag} ${n}`, body: `Listed article number ${n} of ${tag}.` });
     }
-    const res = await api.get('/api/articles?q=listed&pageSize=2');
+    const first = await api.get(`/api/articles?q=${tag.toLowerCase()}&limit=2`);
 
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ page: 1, pageSize: 2, total: 3, totalPages: 2 });
-    expect(res.body.items.map((a: { title: string }) => a.title)).toEqual(['Listed 3', 'Listed 2']);
-    expect(res.body.items[0]).not.toHaveProperty('body');
-    expect(res.body.items[0].claimCount).toBe(1);
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((a: { title: string }) => a.title)).toEqual([`${tag} 3`, `${tag} 2`]);
+    expect(first.body.items[0]).not.toHaveProperty('body');
+    expect(first.body.items[0]).toMatchObject({ claimCount: 1, progress: { total: 1, checkWorthy: 1, checked: 0 } });
+    expect(typeof first.body.nextCursor).toBe('string');
 
-    const page2 = await api.get('/api/articles?q=listed&pageSize=2&page=2');
-    expect(page2.body.items.map((a: { title: string }) => a.title)).toEqual(['Listed 1']);
+    const second = await api.get(`/api/articles?q=${tag.toLowerCase()}&limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body).toEqual({ items: [expect.objectContaining({ title: `${tag} 1` })], nextCursor: null });
   });
 
-  it.each([['page=0'], ['pageSize=101'], ['pageSize=abc']])('rejects bad pagination %s with 400', async (qs) => {
-    const res = await api.get(`/api/articles?${qs}`);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+  it('searches titles literally: % _ and \\ are not wildcards', async () => {
+    const tag = `Lit${Date.now()}`;
+    const titles = [`${tag} 100% sure`, `${tag} 100 sure`, `${tag} a_b`, `${tag} axb`, `${tag} back\\slash`, `${tag} backslash`];
+    for (const [i, title] of titles.entries()) await api.post('/api/articles').send({ title, body: `Literal search body ${tag} ${i}.` });
+
+    const found = async (q: string) =>
+      (await api.get(`/api/articles?q=${encodeURIComponent(q)}`)).body.items.map((a: { title: string }) => a.title);
+
+    expect(await found(`${tag} 100%`)).toEqual([`${tag} 100% sure`]);
+    expect(await found(`${tag} a_b`)).toEqual([`${tag} a_b`]);
+    expect(await found(`${tag} back\\`)).toEqual([`${tag} back\\slash`]);
+    expect(await found(`${tag.toUpperCase()} AXB`)).toEqual([`${tag} axb`]);
   });
+
+  it.each([['page=1'], ['limit=0'], ['limit=201'], ['limit=abc'], ['cursor=%%%'], ['cursor=bm90LWEtY3Vyc29y']])(
+    'rejects the bad query %s with 400',
+    async (qs) => {
+      const res = await api.get(`/api/articles?${qs}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toMatch(/^(VALIDATION_FAILED|INVALID_CURSOR)$/);
+    },
+  );
 
   it('reads an article with its claims in order, and a single claim', async () => {
     const created = await api.post('/api/articles').send({ title: 'Order', body: 'One. Two. Three.' });

@@ -452,7 +452,7 @@ describe('login rate limiting', () => {
    */
   const limitedApp = () =>
     buildApp({
-      prisma: t.db.prisma,
+      db: t.db,
       config: testConfig({ LOGIN_RATE_LIMIT_PER_ACCOUNT: '3', LOGIN_RATE_LIMIT_PER_IP: '6' }),
       logger: createLogger('silent'),
     });

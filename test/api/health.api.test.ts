@@ -20,7 +20,7 @@ describe('operations endpoints', () => {
 
   it('answers /readyz with 503 when the database is unreachable', async () => {
     const unreachable = createPrismaClient({ url: 'postgresql://postgres@127.0.0.1:1/none', poolSize: 1 });
-    const app = buildApp({ prisma: unreachable.prisma, config: testConfig(), logger: createLogger('silent') });
+    const app = buildApp({ db: unreachable, config: testConfig(), logger: createLogger('silent') });
     try {
       const ready = await request(app).get('/readyz');
       expect(ready.status).toBe(503);

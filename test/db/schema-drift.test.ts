@@ -33,17 +33,31 @@ interface Dmmf {
   datamodel: {
     models: DmmfModel[];
     enums: Array<{ name: string; dbName: string | null; values: Array<{ name: string; dbName: string | null }> }>;
-    indexes: Array<{ model: string; type: 'id' | 'unique' | 'normal' | 'fulltext'; fields: Array<{ name: string }> }>;
+    indexes: Array<{
+      model: string;
+      type: 'id' | 'unique' | 'normal' | 'fulltext';
+      algorithm?: string;
+      fields: Array<{ name: string; sortOrder?: 'asc' | 'desc'; operatorClass?: string }>;
+    }>;
   };
 }
 
+const schemaText = () => readFileSync(path.resolve(__dirname, '../../prisma/schema.prisma'), 'utf8');
+
+/** The datasource's `extensions = [...]` (the DMMF does not carry them). */
+function declaredExtensions(): string[] {
+  const match = /^\s*extensions\s*=\s*\[([^\]]*)\]/m.exec(schemaText());
+  return match ? match[1].split(',').map((name) => name.trim()).filter(Boolean) : [];
+}
+
 function loadDmmf(): Dmmf {
-  const schema = readFileSync(path.resolve(__dirname, '../../prisma/schema.prisma'), 'utf8');
+  const schema = schemaText();
   return JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [['schema.prisma', schema]] })));
 }
 
 const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
   Uuid: () => 'uuid',
+  Citext: () => 'citext',
   Text: () => 'text',
   Char: ([n]) => `character(${n})`,
   VarChar: ([n]) => (n ? `character varying(${n})` : 'character varying'),
@@ -116,8 +130,11 @@ function describeSchemaPrisma(dmmf: Dmmf): string[] {
   for (const index of dmmf.datamodel.indexes) {
     const model = models.get(index.model)!;
     const kind = index.type === 'id' ? 'primary key' : index.type === 'unique' ? 'unique' : 'index';
-    lines.push(`${kind} ${table(model)}(${index.fields.map((f) => column(model, f.name)).join(',')})`);
+    const fields = index.fields.map((f) => `${column(model, f.name)}${f.sortOrder === 'desc' ? ' desc' : ''}`);
+    const method = index.algorithm && index.algorithm !== 'BTree' ? ` using ${index.algorithm.toLowerCase()}` : '';
+    lines.push(`${kind} ${table(model)}(${fields.join(',')})${method}`);
   }
+  for (const extension of declaredExtensions()) lines.push(`extension ${extension}`);
   return lines.sort();
 }
 
@@ -147,14 +164,20 @@ async function describeDatabase(client: Client, schema: string): Promise<string[
     lines.push(`column ${row.tbl}.${row.col} ${type} ${row.notnull ? 'NOT NULL' : 'NULL'}`);
     if (row.hasdefault) lines.push(`default ${row.tbl}.${row.col}`);
   }
-  for (const row of await q<{ tbl: string; cols: string; primary: boolean; unique: boolean }>(`
-    SELECT c.relname AS tbl, i.indisprimary AS primary, i.indisunique AS unique,
-           (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+  for (const row of await q<{ tbl: string; cols: string; primary: boolean; unique: boolean; method: string }>(`
+    SELECT c.relname AS tbl, i.indisprimary AS primary, i.indisunique AS unique, am.amname AS method,
+           (SELECT string_agg(a.attname || CASE WHEN (i.indoption[k.ord - 1] & 1) = 1 THEN ' desc' ELSE '' END, ',' ORDER BY k.ord)
+            FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum) AS cols
     FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
     WHERE n.nspname = $1 AND c.relname <> '_prisma_migrations'`)) {
-    lines.push(`${row.primary ? 'primary key' : row.unique ? 'unique' : 'index'} ${row.tbl}(${row.cols})`);
+    const method = row.method === 'btree' ? '' : ` using ${row.method}`;
+    lines.push(`${row.primary ? 'primary key' : row.unique ? 'unique' : 'index'} ${row.tbl}(${row.cols})${method}`);
   }
+  // Extensions are database-wide; the ones schema.prisma declares must be installed (others are not ours to judge).
+  const installed = new Set((await client.query<{ extname: string }>('SELECT extname FROM pg_extension')).rows.map((r) => r.extname));
+  for (const extension of declaredExtensions()) if (installed.has(extension)) lines.push(`extension ${extension}`);
   for (const row of await q<{ tbl: string; cols: string; ref: string; refcols: string; deltype: string }>(`
     SELECT c.relname AS tbl, r.relname AS ref, con.confdeltype AS deltype,
       (SELECT string_agg(a.attname, ',' ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)

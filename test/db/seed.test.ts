@@ -15,10 +15,10 @@ afterAll(() => db.close());
 
 describe('demo data (npm run seed)', () => {
   it('loads the demo accounts and the seed article once; a second run creates nothing', async () => {
-    expect(await isDatabaseEmpty(db.prisma)).toBe(true);
+    expect(await isDatabaseEmpty(db)).toBe(true);
 
-    const first = await loadDemoData(db.prisma);
-    const second = await loadDemoData(db.prisma);
+    const first = await loadDemoData(db);
+    const second = await loadDemoData(db);
 
     expect(first).toMatchObject({ usersCreated: 3, articleCreated: true });
     expect(first.claimCount).toBeGreaterThan(20);
@@ -26,13 +26,13 @@ describe('demo data (npm run seed)', () => {
     expect(await db.prisma.user.count()).toBe(3);
     expect(await db.prisma.article.count()).toBe(1);
     expect(await db.prisma.claim.count()).toBe(first.claimCount);
-    expect(await isDatabaseEmpty(db.prisma)).toBe(false);
+    expect(await isDatabaseEmpty(db)).toBe(false);
   });
 
   it.each(DEMO_ACCOUNTS.map((a) => [a.role, a.email, a.password] as const))(
     'lets the demo %s sign in with the README credentials',
     async (role, email, password) => {
-      const app = buildApp({ prisma: db.prisma, config: testConfig(), logger: createLogger('silent') });
+      const app = buildApp({ db, config: testConfig(), logger: createLogger('silent') });
       const res = await request(app).post('/api/auth/login').send({ email, password });
       expect(res.status).toBe(200);
       expect(res.body.user).toMatchObject({ email, role });
@@ -42,7 +42,7 @@ describe('demo data (npm run seed)', () => {
 
 describe('bootstrap admin (ADMIN_EMAIL / ADMIN_PASSWORD)', () => {
   it('creates the admin once and leaves an existing account alone', async () => {
-    const users = createUserService({ prisma: db.prisma });
+    const users = createUserService(db);
     expect(await users.ensureAdmin('Chief@Desk.example', 'Tidal-Ledger-Quartz-42')).toBe('created');
     expect(await users.ensureAdmin('chief@desk.example', 'Another-Strong-Pass-77')).toBe('exists');
 

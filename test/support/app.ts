@@ -27,6 +27,6 @@ export interface TestApp {
 export async function createTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(overrides);
-  const app = buildApp({ prisma: db.prisma, config, logger: createLogger('silent') });
+  const app = buildApp({ db, config, logger: createLogger('silent') });
   return { app, db, config, close: () => db.close() };
 }

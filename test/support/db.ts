@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { applyMigrations, quoteIdent } from '../../src/db/migrate';
-import { createPrismaClient, type PrismaClient } from '../../src/db/prisma';
+import { createPrismaClient } from '../../src/db/prisma';
+import type { Db } from '../../src/db/sql';
 
-export interface TestDatabase {
+export interface TestDatabase extends Db {
   url: string;
   schema: string;
-  prisma: PrismaClient;
   close(): Promise<void>;
 }
 
@@ -31,6 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url,
     schema,
     prisma: client.prisma,
+    pool: client.pool,
     async close() {
       await client.close();
       await dropSchema(url, schema);
