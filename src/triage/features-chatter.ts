@@ -122,11 +122,11 @@ const PROCEDURE = regexFeature(
   'Debate, hearing and newsroom procedure: "let me", "next question", "the floor is yours", "declined to comment".',
   phrases(
     "let me, let's, let us, let him, next question, go ahead, the floor, rebuttal, to respond, yield, " +
-      'the chair, without objection, unanimous consent, come to order, panel, right back, short break, ' +
-      'out of time, housekeeping, before we begin, silence your, check back, contributed to this report, ' +
-      'developing story, did not immediately respond, declined to comment, declined to answer, ' +
-      'condition of anonymity, closing statement, closing statements, one at a time, moderator, moderators, ' +
-      'questions, excuse me, fair enough, leave it there',
+      'the chair, without objection, unanimous consent, come to order, panel of witnesses, next panel, ' +
+      'right back, short break, out of time, housekeeping, before we begin, silence your, check back, ' +
+      'contributed to this report, developing story, did not immediately respond, declined to comment, ' +
+      'declined to answer, condition of anonymity, closing statement, closing statements, one at a time, ' +
+      'moderator, moderators, questions, excuse me, fair enough, leave it there',
   ),
 );
 

@@ -15,10 +15,10 @@ const QUANTITY = regexFeature(
   1.4,
   'A percentage, sum of money, large-number word, fraction or rate: "3.5%", "$2 million", "one in five", "per capita".',
   phrases(
-    'percent, per cent, percentage point, percentage points, thousand, thousands, million, billion, trillion, half, a third, a fifth, ' +
-      'a quarter, two-thirds, three-quarters, per capita, per person, per student, a year, a month, a day, ' +
-      'twice as, dollars, euros, pounds, cents',
-    '\\d ?%',
+    'percent, per cent, percentage point, percentage points, thousand, thousands, million, billion, ' +
+      'trillion, half, a third, a fifth, a quarter, two-thirds, three-quarters, per capita, per person, ' +
+      'per student, a year, a month, a day, twice as, dollars, euros, pounds, cents',
+    '\\d(?:[\\d,.]{0,18}\\d)? ?%',
     '[$£€¥] ?\\d(?:[\\d,.]{0,18}\\d)?',
     '\\b(?:one|\\d{1,3}) (?:in|out of) (?:\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\\b',
     '\\b\\d{1,3}(?:,\\d{3})+\\b',
@@ -49,10 +49,14 @@ const DAY_OR_MONTH = regexFeature(
   'day_or_month',
   0.2,
   'A month, weekday or recent day, as in wire copy: "in March", "on Thursday", "last week".',
-  phrases(
-    'January, February, March, April, June, July, August, September, October, November, December, ' +
-      'Jan., Feb., Aug., Sept., Oct., Nov., Dec., Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, ' +
-      'Sunday, yesterday, last week, last month, overnight',
+  // Case-sensitive: names of months and days are capitalised, and "may" and "march" are also verbs.
+  new RegExp(
+    phrasesSource(
+      'January, February, March, April, May, June, July, August, September, October, November, December, ' +
+        'Jan., Feb., Aug., Sept., Oct., Nov., Dec., Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, ' +
+        'Sunday, yesterday, last week, last month, overnight',
+      true,
+    ),
   ),
 );
 
@@ -79,9 +83,10 @@ const RECORD = regexFeature(
   1.0,
   'A record, ranking or measured superlative: "highest", "lowest level since", "on record", "first time".',
   phrases(
-    'record, records, highest, lowest, largest, biggest, smallest, fastest, deadliest, hottest, coldest, ' +
-      'ever recorded, first time, first in the nation, first state, only state, only country, ranks, ' +
-      'ranked, all-time',
+    // Not a bare "record": "my record" and "into the record" are debate and hearing talk.
+    'a record, new record, record high, record low, record level, record number, record-breaking, on record, ' +
+      'ever recorded, all-time, highest, lowest, largest, biggest, smallest, fastest, deadliest, hottest, ' +
+      'coldest, first time, first in the nation, first state, only state, only country, ranks, ranked',
   ),
 );
 
@@ -150,7 +155,7 @@ const ACTION = regexFeature(
 const POLICY_TOPIC = regexFeature(
   'policy_topic',
   0.8,
-  'A policy subject fact-checkers cover: taxes, jobs, deficit, crime, immigration, health care, wages, inflation, climate…',
+  'A policy subject fact-checkers cover: taxes, jobs, deficit, crime, immigration, health care, inflation, climate…',
   phrases(
     'tax, taxes, taxpayers, jobs, unemployment, employment, deficit, debt, budget, spending, crime, murders, ' +
       'homicide, violent, immigration, immigrants, border, deportation, asylum, health care, health insurance, ' +
