@@ -1,4 +1,10 @@
-import { CHECK_WORTHINESS_FEATURES, explainCheckWorthiness } from '../../../src/triage/check-worthiness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CHECK_WORTHINESS_BIAS,
+  CHECK_WORTHINESS_FEATURES,
+  explainCheckWorthiness,
+} from '../../../src/triage/check-worthiness';
 
 const firedNames = (sentence: string) => explainCheckWorthiness(sentence).features.map((feature) => feature.name);
 
@@ -93,5 +99,24 @@ describe('check-worthiness explanations', () => {
       expect(description.length).toBeGreaterThan(10);
       expect(Number.isFinite(weight) && weight !== 0).toBe(true);
     }
+  });
+});
+
+describe('docs/check-worthiness.md', () => {
+  const doc = readFileSync(join(__dirname, '../../../docs/check-worthiness.md'), 'utf8');
+
+  it('lists every feature with its weight and description, in table order', () => {
+    const TABLE_ROW = /^\| `(\w+)` \| ([+−])(\d\.\d) \| (.+) \|$/gm;
+    const rows = [...doc.matchAll(TABLE_ROW)].map(([, name, sign, weight, description]) => ({
+      name,
+      weight: (sign === '−' ? -1 : 1) * Number(weight),
+      description,
+    }));
+    const table = CHECK_WORTHINESS_FEATURES.map(({ name, weight, description }) => ({ name, weight, description }));
+    expect(rows).toEqual(table);
+  });
+
+  it('states the bias', () => {
+    expect(doc).toContain(`\`CHECK_WORTHINESS_BIAS\` = ${String(CHECK_WORTHINESS_BIAS).replace('-', '−')}`);
   });
 });

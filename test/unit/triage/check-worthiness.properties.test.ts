@@ -12,7 +12,11 @@ const WORDS = [
   'than', 'tax', 'jobs', '😀', '\ud83d', '\ude00', '\u00a0', '\n', 'É', 'ß', 'İ',
 ];
 const newsy = fc.array(fc.constantFrom(...WORDS), { maxLength: 40 }).map((words) => words.join(' '));
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }), newsy);
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+  newsy,
+);
 const loneSurrogates = fc
   .array(fc.integer({ min: 0xd800, max: 0xdfff }), { maxLength: 20 })
   .map((codes) => String.fromCharCode(...codes) + ' voted');
