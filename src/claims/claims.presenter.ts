@@ -1,3 +1,4 @@
+import { explainCheckWorthiness } from '../triage/check-worthiness';
 import type { ClaimRow, QueueRow } from './claims.queries';
 
 const dateOnly = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -34,6 +35,11 @@ export function presentClaim(claim: ClaimRow) {
 }
 
 export type ClaimView = ReturnType<typeof presentClaim>;
+
+/** The claim panel's view: the claim and why its hint is what it is. */
+export function presentClaimDetail(claim: ClaimRow) {
+  return { ...presentClaim(claim), hintFeatures: explainCheckWorthiness(claim.text).features };
+}
 
 export function presentQueueItem(claim: QueueRow) {
   return { ...presentClaim(claim), articleTitle: claim.articleTitle };

@@ -10,8 +10,9 @@ import { defineRoute, ok } from '../http/route';
 import { etagOf } from '../http/versions';
 import { pageOf } from '../openapi/registry';
 import { AuditEventResponse, HistoryQuery } from '../audit/audit.schema';
-import { presentClaim } from './claims.presenter';
+import { presentClaim, presentClaimDetail } from './claims.presenter';
 import {
+  ClaimDetailResponse,
   ClaimQueueItem,
   ClaimQueueQuery,
   ClaimResponse,
@@ -56,8 +57,11 @@ export const claimRoutes = [
     summary: 'Read one claim',
     access: signedIn,
     request: { params: IdParams },
-    responses: { 200: { description: 'The claim', schema: ClaimResponse, headers: withEtag } },
-    handler: async ({ params, services }) => claimReply(await services.claims.getClaim(params.id)),
+    responses: { 200: { description: 'The claim', schema: ClaimDetailResponse, headers: withEtag } },
+    handler: async ({ params, services }) => {
+      const claim = await services.claims.getClaim(params.id);
+      return ok(presentClaimDetail(claim), { ETag: etagOf(claim.version) });
+    },
   }),
   defineRoute({
     method: 'patch',

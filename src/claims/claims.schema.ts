@@ -104,3 +104,14 @@ export const ClaimResponse = z
   .meta({ id: 'Claim' });
 
 export const ClaimQueueItem = ClaimResponse.extend({ articleTitle: z.string() }).meta({ id: 'ClaimQueueItem' });
+
+export const HintFeature = z.object({
+  name: z.string(),
+  weight: z.number().meta({ description: 'Log-odds this feature adds (negative: less check-worthy)' }),
+  matched: z.array(z.string()).meta({ description: 'What in the text made it fire' }),
+});
+
+/** One claim with everything the claim panel shows. */
+export const ClaimDetailResponse = ClaimResponse.extend({
+  hintFeatures: z.array(HintFeature).meta({ description: 'Why the hint is what it is: the features that fired (docs/check-worthiness.md)' }),
+}).meta({ id: 'ClaimDetail' });

@@ -1,8 +1,9 @@
 import type { Prisma } from '../db/prisma';
+import { checkWorthinessHint } from '../triage/check-worthiness';
 
 /** The check-worthiness hint of a claim's text (src/triage); recomputed whenever the text changes. */
-export function hintFor(_text: string): number | null {
-  return null;
+export function hintFor(text: string): number {
+  return checkWorthinessHint(text);
 }
 
 /**

@@ -5,6 +5,7 @@ import { startEmbeddedPostgres } from './embedded';
 import { applyMigrations } from './migrate';
 import { createPrismaClient } from './prisma';
 import type { Db } from './sql';
+import { backfillHints } from '../triage/hint-backfill';
 
 export interface Database extends Db {
   embedded: boolean;
@@ -39,6 +40,10 @@ export async function openDatabase(
     }
     const client = createPrismaClient({ url, poolSize: config.database.poolSize });
     closers.push(() => client.close());
+    if (options.migrate) {
+      const scored = await backfillHints(client.pool);
+      if (scored > 0) logger.info({ claims: scored }, 'check-worthiness hints computed for claims imported before hints existed');
+    }
     return { prisma: client.prisma, pool: client.pool, embedded: config.database.kind === 'embedded', close: closeAll };
   } catch (error) {
     await closeAll();
