@@ -38,7 +38,11 @@ export async function openDatabase(
       const applied = await applyMigrations({ connectionString: url, log: (message) => logger.info(message) });
       logger.info({ applied: applied.length }, applied.length ? 'migrations applied' : 'database schema is up to date');
     }
-    const client = createPrismaClient({ url, poolSize: config.database.poolSize });
+    const client = createPrismaClient({
+      url,
+      poolSize: config.database.poolSize,
+      onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost'),
+    });
     closers.push(() => client.close());
     if (options.migrate) {
       const scored = await backfillHints(client.pool);

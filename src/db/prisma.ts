@@ -11,7 +11,19 @@ export interface PrismaOptions {
   poolSize: number;
   /** Postgres schema holding the tables; tests give each file its own. Defaults to the server's search_path. */
   schema?: string;
+  /** Told about connections the database dropped (outage, restart, admin command); they are discarded either way. */
+  onConnectionError?: (error: Error) => void;
 }
+
+/**
+ * How long a request may wait for a connection (a new one, or a free one from a busy pool) before it fails with
+ * 503: below Prisma's 2 s interactive-transaction `maxWait`, which would otherwise fire first as a 500 (P2028), and
+ * short enough that a database that does not answer costs a request well under 2 s. A pool of one connection
+ * (the embedded database, in-process, which cannot go away) queues every request behind that connection, so it
+ * waits as long as before.
+ */
+export const CONNECTION_TIMEOUT_MS = 1_500;
+const SINGLE_CONNECTION_TIMEOUT_MS = 10_000;
 
 export interface DatabaseClient {
   prisma: PrismaClient;
@@ -28,10 +40,21 @@ export function createPrismaClient(options: PrismaOptions): DatabaseClient {
     max: options.poolSize,
     // The embedded server must never see two connections at once, so its single connection stays open.
     idleTimeoutMillis: options.poolSize === 1 ? 0 : 10_000,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: options.poolSize === 1 ? SINGLE_CONNECTION_TIMEOUT_MS : CONNECTION_TIMEOUT_MS,
+    // TCP keepalive: a connection whose server vanished without closing it is noticed and dropped.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     // Awaited by the pool before the connection is handed out, so raw SQL sees the right schema.
     onConnect: setSearchPath ? async (client) => void (await client.query(setSearchPath)) : undefined,
   });
+  // A connection the server drops while checked out and between queries (e.g. `terminating connection due to
+  // administrator command` inside an interactive transaction) emits 'error' on its client, which pg-pool leaves
+  // without a listener while it is checked out: unhandled, that kills the process. Every client gets a listener
+  // for its whole life; the broken client is discarded by the pool when released (it is no longer queryable),
+  // and the query that needed it fails and answers 503.
+  const onConnectionError = (error: Error) => options.onConnectionError?.(error);
+  pool.on('connect', (client) => client.on('error', onConnectionError));
+  pool.on('error', onConnectionError); // idle clients
   const adapter = new PrismaPg(pool, options.schema ? { schema: options.schema } : undefined);
   const prisma = new PrismaClient({ adapter });
   return {

@@ -1,0 +1,6 @@
+import type { PostgresTools } from '../lib/postgres-cluster';
+import type { ScenarioReport } from '../lib/report';
+
+export async function twoInstancesScenario(_tools: PostgresTools, report: ScenarioReport): Promise<void> {
+  report.check('not written yet', false);
+}
