@@ -1,8 +1,9 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { loadEnvFile } from './env-file';
+import { createDrain, type Drain } from './http/graceful-shutdown';
 import { createLogger, type Logger } from './logger';
 import { isDatabaseEmpty, loadDemoData } from '../seed/demo-data';
 import { resolveJwtSecret } from './auth/jwt-secret';
@@ -28,14 +29,16 @@ async function main() {
   await ensureBootstrapAdmin(config, db, logger);
 
   const app = buildApp({ db, config, logger, jwtSecret: resolveJwtSecret(config) });
-  const server = app.listen(config.port, config.host ?? '::', () => {
-    logger.info({ port: config.port, database: config.database.kind }, `Checkmate listening on http://localhost:${config.port}`);
-  });
+  const drain = createDrain();
+  const server = createServer(drain.handler(app));
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'could not listen');
     void db.close().finally(() => process.exit(1));
   });
-  installShutdown(server, db, logger);
+  installShutdown(server, drain, db, logger);
+  server.listen(config.port, config.host ?? '::', () => {
+    logger.info({ port: config.port, database: config.database.kind }, `Checkmate listening on http://localhost:${config.port}`);
+  });
 }
 
 async function loadDemoDataIfFresh(config: Readonly<Config>, db: Database, logger: Logger) {
@@ -56,33 +59,29 @@ async function ensureBootstrapAdmin(config: Readonly<Config>, db: Database, logg
   logger.info({ email }, outcome === 'created' ? 'admin account created from ADMIN_EMAIL' : 'admin account from ADMIN_EMAIL exists');
 }
 
-/** Stop accepting connections, let in-flight requests finish, then close the database (and embedded server). */
-function installShutdown(server: Server, db: Database, logger: Logger) {
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (up to 10 s) while requests arriving
+ * on open keep-alive connections get 503 and every connection closes once idle (src/http/graceful-shutdown.ts),
+ * then close the database (and embedded server) and exit 0.
+ */
+function installShutdown(server: Server, drain: Drain, db: Database, logger: Logger) {
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      logger.warn('in-flight requests did not finish in time; closing connections');
-      server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    server.close(async () => {
-      clearTimeout(force);
-      try {
-        await db.close();
-        logger.info('stopped');
-        process.exit(0);
-      } catch (error) {
-        logger.error({ err: error }, 'error while closing the database');
-        process.exit(1);
-      }
-    });
-    server.closeIdleConnections();
+    await drain.drain(server, SHUTDOWN_GRACE_MS, () => logger.warn('in-flight requests did not finish in time; closing connections'));
+    try {
+      await db.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error while closing the database');
+      process.exit(1);
+    }
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error) => {

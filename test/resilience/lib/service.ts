@@ -1,6 +1,11 @@
 /**
- * The real service as a child process: `src/server.ts` through tsx, exactly as `npm start` runs it, with the
- * environment a scenario gives it. Knows its pid (for SIGKILL, SIGTERM and RSS samples) and keeps its output.
+ * The real service as a child process: `src/server.ts` with tsx's loader, exactly as `npm start` runs it
+ * (`node --import tsx src/server.ts`, one process), with the environment a scenario gives it. Knows its pid (for
+ * SIGKILL, SIGTERM and RSS samples) and keeps its output.
+ *
+ * Not through the `tsx` command: its launcher relays SIGTERM to the node process it starts and SIGKILLs it when
+ * that process has not acknowledged the signal within 2 × 30 ms, which a busy event loop cannot do; a graceful
+ * stop under load would be a crash.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -8,7 +13,6 @@ import path from 'node:path';
 import { freePort } from './postgres-cluster';
 
 export const ROOT = path.resolve(__dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export const JWT_SECRET = 'resilience-only-secret-resilience-only-secret-0123';
 export const ADMIN = { email: 'resilience-admin@desk.example', password: 'Quartz-Meadow-Lantern-8421' };
@@ -20,11 +24,12 @@ export interface ServiceOptions {
   port?: number;
   env?: NodeJS.ProcessEnv;
   label?: string;
+  /** Extra node flags (diagnostics such as --trace-gc). */
+  nodeArgs?: string[];
 }
 
 export class Service {
   private output = '';
-  private appPidCache: number | undefined;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   private constructor(
@@ -52,27 +57,14 @@ export class Service {
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATA_DIR: options.dataDir }),
       ...options.env,
     };
-    const child = spawn(TSX, ['src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const service = new Service(child, port, options.label ?? 'service');
     await service.waitUntilReady();
     return service;
   }
 
-  /** The tsx launcher's pid; the application runs in its child node process (appPid). */
-  get launcherPid(): number {
+  get pid(): number {
     return this.child.pid!;
-  }
-
-  /**
-   * The node process that runs the application: tsx starts it as a child of its launcher and relays signals to
-   * it. SIGKILL and RSS samples must address this one.
-   */
-  get appPid(): number {
-    if (this.appPidCache === undefined) {
-      const children = readChildren(this.launcherPid);
-      this.appPidCache = children.length > 0 ? children[0] : this.launcherPid;
-    }
-    return this.appPidCache;
   }
 
   get base(): string {
@@ -117,34 +109,26 @@ export class Service {
   /** Resident memory of the application process in KiB, from /proc/<pid>/status. */
   rssKiB(): number | undefined {
     try {
-      const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${this.appPid}/status`, 'utf8'));
+      const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${this.pid}/status`, 'utf8'));
       return match ? Number(match[1]) : undefined;
     } catch {
       return undefined;
     }
   }
 
-  /** A signal to the launcher, which relays it to the application (as a process manager would send it). */
   kill(signal: NodeJS.Signals): void {
     if (this.alive) this.child.kill(signal);
   }
 
   /**
-   * SIGKILL the application and its launcher at once: a crash, with no chance to clean up. Resolves once both
-   * are gone (a dead process not yet reaped by its parent, a zombie, counts as gone).
+   * SIGKILL: a crash, with no chance to clean up. Resolves once the process is gone (a dead process not yet
+   * reaped, a zombie, counts as gone).
    */
   async crash(): Promise<void> {
-    const pids = [this.appPid, this.launcherPid];
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+    this.kill('SIGKILL');
     await this.exited;
     const deadline = Date.now() + 10_000;
-    while (pids.some(isLive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (isLive(this.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   /** SIGTERM, and SIGKILL if it is still running after `graceMs`. */
@@ -157,14 +141,6 @@ export class Service {
     } finally {
       clearTimeout(timer);
     }
-  }
-}
-
-function readChildren(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
   }
 }
 

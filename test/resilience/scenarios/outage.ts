@@ -113,7 +113,7 @@ export async function outageScenario(tools: PostgresTools, report: ScenarioRepor
         `${w.kind}: recovered by itself (/readyz 200, no failures from ${RECOVERY_GRACE_MS / 1000} s after the restart, writes succeed)`,
         readyAgain !== undefined && failuresAfter.length === 0 && writesAfter.length > 0 && stack.service.alive,
         `ready ${readyAgain ? `${readyAgain.startedAt + readyAgain.ms - w.up} ms after the database was up` : 'never'}, ` +
-          `${failuresAfter.length} failures, ${writesAfter.length} writes acknowledged, service ${stack.service.alive ? `still running (pid ${stack.service.appPid})` : 'EXITED'}`,
+          `${failuresAfter.length} failures, ${writesAfter.length} writes acknowledged, service ${stack.service.alive ? `still running (pid ${stack.service.pid})` : 'EXITED'}`,
       );
     });
 
