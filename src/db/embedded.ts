@@ -15,6 +15,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
  */
 export interface EmbeddedPostgres {
   url: string;
+  /** PGlite's own archive of its data folder (tar.gz), taken between statements (src/ops/backup.ts). */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,8 @@ export interface EmbeddedPostgresOptions {
   /** Folder for the data files; omitted means an in-memory database (used by tests). */
   dataDir?: string;
   port?: number;
+  /** An archive from dumpDataDir() to start from; the data folder must not hold a database yet. */
+  loadDataDir?: Blob;
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
@@ -32,12 +36,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   }
   // The extensions the migrations create (schema.prisma lists them) must be compiled in here.
   const extensions = { citext, pg_trgm };
-  const db = await PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions, loadDataDir: options.loadDataDir });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 2 });
   await server.start();
   const address = server.getServerConn();
   return {
     url: `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`,
+    dumpDataDir: () => db.dumpDataDir('gzip'),
     async stop() {
       await server.stop();
       await db.close();
