@@ -51,29 +51,34 @@ export async function soakScenario(tools: PostgresTools, report: ScenarioReport)
     const clientErrors = all.filter((o) => o.status !== undefined && o.status >= 400 && o.status < 500);
     report.check('no 4xx either (the load only sends valid requests)', clientErrors.length === 0, describe(clientErrors));
 
-    // V8 lets garbage pile up to ~130 MB between major collections here (every 10-20 s under this load), so single
-    // samples swing by ±20% with the collector's rhythm while the live heap after each collection stays flat
-    // (~42 MB, measured with --trace-gc). The peak of a 30 s window spans at least one full cycle and follows the
-    // live size: growth is judged on each window's peak against the first window's peak after the warm-up.
+    // Resident memory swings with V8's collector: garbage builds up to a limit V8 keeps re-tuning (60-170 MB here,
+    // with the machine's load), then a full collection drops it; the live heap after every collection stays at
+    // ~41 MB (measured with --trace-gc). Single samples therefore move ±25% with the collector's schedule, not with
+    // what the process keeps. What it keeps is the floor: the lowest RSS of each 30 s window (several collections),
+    // which a leak raises one for one. Growth is judged on the floors against the first window after the warm-up;
+    // the peaks are reported beside them.
     const after = samples.filter((s) => s.at > WARM_UP_MS);
-    const windows: number[] = [];
+    const floors: number[] = [];
+    const peaks: number[] = [];
     for (let from = WARM_UP_MS; from < elapsed; from += WINDOW_MS) {
       const inWindow = after.filter((s) => s.at > from && s.at <= from + WINDOW_MS).map((s) => s.kib);
-      if (inWindow.length >= 20) windows.push(Math.max(...inWindow));
+      if (inWindow.length < 20) continue;
+      floors.push(Math.min(...inWindow));
+      peaks.push(Math.max(...inWindow));
     }
-    if (windows.length >= 2) {
-      const base = windows[0];
-      const raw = after.map((s) => s.kib);
-      const worst = windows.reduce((w, m) => (Math.abs(m - base) > Math.abs(w - base) ? m : w), base);
+    if (floors.length >= 2) {
+      const base = floors[0];
+      const worst = floors.reduce((w, m) => (Math.abs(m - base) > Math.abs(w - base) ? m : w), base);
+      const pct = (value: number, of: number) => `${value >= of ? '+' : ''}${(((value - of) / of) * 100).toFixed(1)}%`;
       report.figure(
         'resident memory',
-        `start ${mib(samples[0].kib)}; after the ${WARM_UP_MS / 1000} s warm-up, peaks per 30 s ${windows.map(mib).join(', ')}; ` +
-          `single samples ${mib(Math.min(...raw))}–${mib(Math.max(...raw))} (${raw.length} samples)`,
+        `start ${mib(samples[0].kib)}; after the ${WARM_UP_MS / 1000} s warm-up, per 30 s window: floors ${floors.map(mib).join(', ')}; ` +
+          `peaks ${peaks.map(mib).join(', ')} (${after.length} samples, peak ${pct(Math.max(...peaks), peaks[0])} on the first window's)`,
       );
       report.check(
-        `resident memory stays within ${RSS_TOLERANCE * 100}% after the warm-up (peak of each 30 s window against the first)`,
-        windows.every((m) => Math.abs(m - base) <= base * RSS_TOLERANCE),
-        `largest deviation ${(((worst - base) / base) * 100).toFixed(1)}% (${mib(base)} → ${mib(worst)}); last window ${(((windows[windows.length - 1] - base) / base) * 100).toFixed(1)}%`,
+        `resident memory stays within ${RSS_TOLERANCE * 100}% after the warm-up (floor of each 30 s window against the first)`,
+        floors.every((m) => Math.abs(m - base) <= base * RSS_TOLERANCE),
+        `largest deviation ${pct(worst, base)} (${mib(base)} → ${mib(worst)}); last window ${pct(floors[floors.length - 1], base)}`,
       );
     } else {
       report.check('resident memory sampled', false, `only ${samples.length} samples from /proc/${stack.service.pid}/status`);
