@@ -39,6 +39,13 @@ const EnvSchema = z.object({
   SEED_DEMO_DATA: booleanFromString.default(true),
   ARTICLE_MAX_BYTES: wholeNumber(1024, 50 * 1024 * 1024).default(1024 * 1024),
   ARTICLE_MAX_CLAIMS: wholeNumber(1, 1_000_000).default(20_000),
+  CONSENSUS_RULE: z.enum(['majority', 'unanimous', 'editor']).default('majority'),
+  REQUIRED_VERDICTS: z
+    .string()
+    .trim()
+    .regex(/^(all|[1-9]\d{0,2})$/, 'must be "all" (every assigned reviewer) or a number from 1 to 999')
+    .default('all')
+    .transform((value) => (value === 'all' ? ('all' as const) : Number(value))),
   JWT_SECRET: optionalString,
   JWT_TTL: z
     .string()
@@ -71,6 +78,12 @@ export interface Config {
   articleMaxBytes: number;
   /** Most claims one article may split into: bounds what one import can cost. */
   articleMaxClaims: number;
+  review: {
+    /** How the submitted verdicts agree into a consensus. */
+    consensusRule: 'majority' | 'unanimous' | 'editor';
+    /** Submitted verdicts that move a claim to awaiting approval: every assignee, or a number. */
+    requiredVerdicts: 'all' | number;
+  };
   jwt: {
     /** Undefined only on the embedded default, where a random secret is generated into DATA_DIR. */
     secret: string | undefined;
@@ -123,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     seedDemoData: e.SEED_DEMO_DATA,
     articleMaxBytes: e.ARTICLE_MAX_BYTES,
     articleMaxClaims: e.ARTICLE_MAX_CLAIMS,
+    review: { consensusRule: e.CONSENSUS_RULE, requiredVerdicts: e.REQUIRED_VERDICTS },
     jwt: { secret: e.JWT_SECRET, ttlSeconds, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     trustProxy: e.TRUST_PROXY,

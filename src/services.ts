@@ -1,4 +1,11 @@
 import { createArticleService, type ArticleService } from './articles/articles.service';
+import { createAssignmentService, type AssignmentService } from './assignments/assignments.service';
+import { createClaimDetailService, type ClaimDetailService } from './claims/claim-detail.service';
+import { createNoteService, type NoteService } from './notes/notes.service';
+import { createRatingScaleService, type RatingScaleService } from './rating-scales/rating-scales.service';
+import { createRulingService, type RulingService } from './rulings/rulings.service';
+import { createSourceService, type SourceService } from './sources/sources.service';
+import { createVerdictService, type VerdictService } from './verdicts/verdicts.service';
 import { createAuditService, type AuditService } from './audit/audit.service';
 import { createAuthService, type AuthService } from './auth/auth.service';
 import type { LoginRateLimiter } from './auth/login-rate-limiter';
@@ -14,7 +21,14 @@ import { createUserService, type UserService } from './users/users.service';
 export interface Services {
   articles: ArticleService;
   claims: ClaimService;
+  claimDetail: ClaimDetailService;
   triage: TriageService;
+  assignments: AssignmentService;
+  sources: SourceService;
+  notes: NoteService;
+  ratingScales: RatingScaleService;
+  verdicts: VerdictService;
+  rulings: RulingService;
   audit: AuditService;
   users: UserService;
   auth: AuthService;
@@ -39,7 +53,14 @@ export function createServices({ db, config, tokens, rateLimiter }: ServiceDeps)
       articleMaxClaims: config.articleMaxClaims,
     }),
     claims,
+    claimDetail: createClaimDetailService(db, config.review),
     triage: createTriageService(db),
+    assignments: createAssignmentService(db, config.review.requiredVerdicts),
+    sources: createSourceService(db),
+    notes: createNoteService(db),
+    ratingScales: createRatingScaleService(db),
+    verdicts: createVerdictService(db, claims, config.review.requiredVerdicts),
+    rulings: createRulingService(db, config.review.consensusRule),
     audit,
     users: createUserService(db),
     auth: createAuthService({ prisma: db.prisma, tokens, rateLimiter }),

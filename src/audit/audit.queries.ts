@@ -33,8 +33,8 @@ export interface AuditFilters {
   action?: string;
   /** Events of a claim, plus the import of its article. */
   claim?: { id: string; articleId: string | null };
-  /** Entity types to leave out (the blind-review rule hides some from some viewers). */
-  hiddenEntityTypes?: string[];
+  /** Events of these entity types by anyone but `exceptActorId` are left out (the blind-review rule). */
+  hidden?: { entityTypes: string[]; exceptActorId: string };
 }
 
 /** Newest first; the id breaks ties between events written in the same millisecond. One page, limit + 1 rows. */
@@ -56,7 +56,9 @@ export async function listAuditEvents(
       filters.claim.articleId,
     );
   }
-  if (filters.hiddenEntityTypes?.length) where.add('NOT (e.entity_type = ANY(?::text[]))', filters.hiddenEntityTypes);
+  if (filters.hidden?.entityTypes.length) {
+    where.add('NOT (e.entity_type = ANY(?::text[]) AND e.actor_id IS DISTINCT FROM ?::uuid)', filters.hidden.entityTypes, filters.hidden.exceptActorId);
+  }
   if (after) where.add('(e.occurred_at, e.id) < (?::timestamptz, ?::uuid)', after.occurredAt, after.id);
   return queryRows<AuditEventRow>(
     pool,

@@ -27,6 +27,7 @@ export interface TestApp {
 export async function createTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(overrides);
-  const app = buildApp({ db, config, logger: createLogger('silent') });
+  // TEST_LOG_LEVEL=error shows server errors while debugging a test.
+  const app = buildApp({ db, config, logger: createLogger((process.env.TEST_LOG_LEVEL as 'error' | undefined) ?? 'silent') });
   return { app, db, config, close: () => db.close() };
 }
