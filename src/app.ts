@@ -8,7 +8,7 @@ import { auditRouter } from './audit/audit.routes';
 import { createAuditService } from './audit/audit.service';
 import { authRouter } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
-import { createLoginRateLimiter } from './auth/login-rate-limiter';
+import { createLoginThrottle } from './auth/login-throttle';
 import { createTokenService } from './auth/tokens';
 import { claimsRouter } from './claims/claims.routes';
 import { createClaimService } from './claims/claims.service';
@@ -38,13 +38,13 @@ const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 export function buildApp({ prisma, config, logger, jwtSecret = config.jwt.secret }: AppDeps): Express {
   if (!jwtSecret) throw new Error('buildApp needs a JWT secret');
   const tokens = createTokenService({ ...config.jwt, secret: jwtSecret });
-  const rateLimiter = createLoginRateLimiter(config.loginRateLimit);
+  const throttle = createLoginThrottle({ prisma, settings: config.loginThrottle, logger });
   const users = createUserService({ prisma });
   const audit = createAuditService({ prisma });
 
   const app = express();
   app.disable('x-powered-by');
-  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(requestLogging(logger));
   app.use(helmet());
 
@@ -60,7 +60,7 @@ export function buildApp({ prisma, config, logger, jwtSecret = config.jwt.secret
   ];
 
   const api = express.Router();
-  api.use('/auth', smallJson, authRouter(createAuthService({ prisma, tokens, rateLimiter }), users, authenticated));
+  api.use('/auth', smallJson, authRouter(createAuthService({ prisma, tokens, throttle }), users, authenticated));
   api.use(authenticated);
   api.use('/articles', articleBodies, articlesRouter(createArticleService({ prisma, articleMaxBytes: config.articleMaxBytes })));
   api.use('/claims', smallJson, claimsRouter(createClaimService({ prisma }), audit));

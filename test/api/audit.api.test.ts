@@ -174,4 +174,18 @@ describe('the audit trail cannot be changed', () => {
     await expect(t.db.prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
     expect((await t.db.prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe(event.action);
   });
+
+  it.each([
+    ['TRUNCATE audit_events', 'TRUNCATE "audit_events"'],
+    ['TRUNCATE of a table whose CASCADE reaches audit_events', 'TRUNCATE "users" CASCADE'],
+  ])('refuses %s in the database itself, even for the owner', async (_label, statement) => {
+    await importArticle();
+    const [events, users] = [await t.db.prisma.auditEvent.count(), await t.db.prisma.user.count()];
+    expect(events).toBeGreaterThan(0);
+
+    await expect(t.db.prisma.$executeRawUnsafe(statement)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
+
+    expect(await t.db.prisma.auditEvent.count()).toBe(events);
+    expect(await t.db.prisma.user.count()).toBe(users);
+  });
 });
