@@ -16,6 +16,7 @@ import type { Config } from './config';
 import type { PrismaClient } from './db/prisma';
 import { healthRouter } from './health/health.routes';
 import { authenticate } from './http/authenticate';
+import { articleBodyParsers } from './http/body-limits';
 import { errorHandler, notFoundRoute } from './http/error-handler';
 import type { Logger } from './logger';
 import { docsRouter } from './openapi/docs.routes';
@@ -30,8 +31,6 @@ export interface AppDeps {
   jwtSecret?: string;
 }
 
-/** Headroom over the article limit for the JSON envelope and metadata. */
-const JSON_ENVELOPE_BYTES = 64 * 1024;
 const SMALL_BODY_LIMIT = '64kb';
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
@@ -54,10 +53,7 @@ export function buildApp({ prisma, config, logger, jwtSecret = config.jwt.secret
   // Bodies are parsed only after authentication, so anonymous callers cannot make the server parse megabytes.
   const authenticated = authenticate(tokens, prisma);
   const smallJson = express.json({ limit: SMALL_BODY_LIMIT });
-  const articleBodies = [
-    express.json({ limit: config.articleMaxBytes + JSON_ENVELOPE_BYTES }),
-    express.text({ type: 'text/plain', limit: config.articleMaxBytes + JSON_ENVELOPE_BYTES }),
-  ];
+  const articleBodies = articleBodyParsers(config.articleMaxBytes);
 
   const api = express.Router();
   api.use('/auth', smallJson, authRouter(createAuthService({ prisma, tokens, throttle }), users, authenticated));
