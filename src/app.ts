@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { articlesRouter } from './articles/articles.routes';
 import { createArticleService } from './articles/articles.service';
 import { auditRouter } from './audit/audit.routes';
@@ -18,6 +16,7 @@ import { healthRouter } from './health/health.routes';
 import { authenticate } from './http/authenticate';
 import { articleBodyParsers } from './http/body-limits';
 import { errorHandler, notFoundRoute } from './http/error-handler';
+import { requestLogging } from './http/request-logging';
 import type { Logger } from './logger';
 import { docsRouter } from './openapi/docs.routes';
 import { usersRouter } from './users/users.routes';
@@ -32,7 +31,6 @@ export interface AppDeps {
 }
 
 const SMALL_BODY_LIMIT = '64kb';
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
 export function buildApp({ prisma, config, logger, jwtSecret = config.jwt.secret }: AppDeps): Express {
   if (!jwtSecret) throw new Error('buildApp needs a JWT secret');
@@ -67,21 +65,4 @@ export function buildApp({ prisma, config, logger, jwtSecret = config.jwt.secret
   app.use(notFoundRoute);
   app.use(errorHandler(logger));
   return app;
-}
-
-function requestLogging(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
-      res: (res) => ({ statusCode: res.statusCode }),
-    },
-  });
 }
