@@ -16,6 +16,7 @@ import { healthRouter } from './health/health.routes';
 import { authenticate } from './http/authenticate';
 import { articleBodyParsers } from './http/body-limits';
 import { errorHandler, notFoundRoute } from './http/error-handler';
+import { noStore } from './http/no-store';
 import { requestLogging } from './http/request-logging';
 import type { Logger } from './logger';
 import { docsRouter } from './openapi/docs.routes';
@@ -54,6 +55,7 @@ export function buildApp({ prisma, config, logger, jwtSecret = config.jwt.secret
   const articleBodies = articleBodyParsers(config.articleMaxBytes);
 
   const api = express.Router();
+  api.use(noStore);
   api.use('/auth', smallJson, authRouter(createAuthService({ prisma, tokens, throttle }), users, authenticated));
   api.use(authenticated);
   api.use('/articles', articleBodies, articlesRouter(createArticleService({ prisma, articleMaxBytes: config.articleMaxBytes })));
