@@ -3,8 +3,10 @@
  * it: escapes such as \u00e9 or \n make the request up to 6 times bigger. The raw request stays bounded.
  */
 import request from 'supertest';
+import { buildApp } from '../../src/app';
 import { articleRequestLimits, JSON_ENVELOPE_BYTES } from '../../src/http/body-limits';
-import { createTestApp, type TestApp } from '../support/app';
+import { createLogger } from '../../src/logger';
+import { createTestApp, testConfig, type TestApp } from '../support/app';
 import { createUser } from '../support/factories';
 
 const LIMIT = 64 * 1024;
@@ -115,16 +117,12 @@ describe('article size limits apply to the decoded body', () => {
 });
 
 describe('with the default limit of 1 MiB', () => {
-  let defaults: TestApp;
-  let auth: { Authorization: string };
-  beforeAll(async () => {
-    defaults = await createTestApp();
-    auth = (await createUser(defaults.db.prisma, { role: 'editor' })).auth;
-  });
-  afterAll(() => defaults.close());
+  // A second app over the same database: the embedded one allows a single connection (pool) at a time.
+  const defaults = () => buildApp({ prisma: t.db.prisma, config: testConfig(), logger: createLogger('silent') });
 
   it('accepts a 1 MiB article whose JSON encoding is about 3 MB', async () => {
-    const limit = defaults.config.articleMaxBytes;
+    const limit = testConfig().articleMaxBytes;
+    expect(limit).toBe(1024 * 1024);
     const body = articleOf(
       limit,
       'Городской совет во вторник утвердил бюджет на следующий год, и мэр назвал его честной сделкой для всех жителей города и его пригородов.\n',
@@ -134,7 +132,7 @@ describe('with the default limit of 1 MiB', () => {
     expect(Buffer.byteLength(body)).toBe(limit);
     expect(Buffer.byteLength(raw)).toBeGreaterThan(2.8 * limit);
 
-    const res = await postJson(defaults.app, auth, raw);
+    const res = await postJson(defaults(), editor, raw);
 
     expect(res.status).toBe(201);
     expect(res.body.claims.length).toBeGreaterThan(3_000);
