@@ -84,6 +84,12 @@ const EnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL')
       .optional(),
   ),
+  MIGRATION_DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL')
+      .optional(),
+  ),
   DATABASE_POOL_SIZE: wholeNumber(1, 100).optional(),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   MIGRATE_ON_START: booleanFromString.default(true),
@@ -115,7 +121,13 @@ export interface Config {
   host: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   database:
-    | { kind: 'external'; url: string; poolSize: number }
+    | {
+        kind: 'external';
+        url: string;
+        /** The owner's connection, used only to apply migrations; DATABASE_URL unless MIGRATION_DATABASE_URL is set. */
+        migrationUrl: string;
+        poolSize: number;
+      }
     | { kind: 'embedded'; dataDir: string; poolSize: 1 };
   dataDir: string;
   migrateOnStart: boolean;
@@ -176,7 +188,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL
-      ? { kind: 'external', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE ?? 10 }
+      ? {
+          kind: 'external',
+          url: e.DATABASE_URL,
+          migrationUrl: e.MIGRATION_DATABASE_URL ?? e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE ?? 10,
+        }
       : { kind: 'embedded', dataDir: e.DATA_DIR, poolSize: 1 },
     dataDir: e.DATA_DIR,
     migrateOnStart: e.MIGRATE_ON_START,
@@ -209,6 +226,9 @@ function crossVariableProblems(env: NodeJS.ProcessEnv): string[] {
 
   for (const [name, replacement] of Object.entries(RETIRED_VARIABLES)) {
     if (value(name) !== undefined) problems.push(`${name}: ${replacement}`);
+  }
+  if (!databaseUrl && value('MIGRATION_DATABASE_URL')) {
+    problems.push('MIGRATION_DATABASE_URL: only used with DATABASE_URL (the embedded database has no roles); set DATABASE_URL too');
   }
   if (!databaseUrl && poolSize > 1) {
     problems.push(

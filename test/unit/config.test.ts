@@ -30,7 +30,12 @@ describe('loadConfig', () => {
 
   it('uses DATABASE_URL with a pool when given, with the JWT secret it requires', () => {
     const config = loadConfig({ DATABASE_URL: 'postgresql://u@db:5432/x', JWT_SECRET: SECRET, DATABASE_POOL_SIZE: '4', MIGRATE_ON_START: 'false' });
-    expect(config.database).toEqual({ kind: 'external', url: 'postgresql://u@db:5432/x', poolSize: 4 });
+    expect(config.database).toEqual({
+      kind: 'external',
+      url: 'postgresql://u@db:5432/x',
+      migrationUrl: 'postgresql://u@db:5432/x',
+      poolSize: 4,
+    });
     expect(config.migrateOnStart).toBe(false);
   });
 
@@ -45,6 +50,7 @@ describe('loadConfig', () => {
     [{ LOGIN_RATE_LIMIT_PER_ACCOUNT: '5' }, 'LOGIN_RATE_LIMIT_PER_ACCOUNT: no longer used'],
     [{ LOGIN_RATE_LIMIT_PER_IP: '20' }, 'LOGIN_RATE_LIMIT_PER_IP: no longer used: see LOGIN_ADDRESS_MAX_FAILURES_PER_DAY'],
     [{ LOGIN_RATE_LIMIT_WINDOW_SECONDS: '900' }, 'LOGIN_RATE_LIMIT_WINDOW_SECONDS: no longer used: see LOGIN_FAILURE_WINDOW_SECONDS'],
+    [{ MIGRATION_DATABASE_URL: 'postgresql://owner@db/x' }, 'MIGRATION_DATABASE_URL: only used with DATABASE_URL'],
   ])('refuses %j naming the variable', (env, message) => {
     expect(problemsOf(env).join('\n')).toContain(message);
   });
@@ -66,6 +72,7 @@ describe('loadConfig', () => {
     [{ LOGIN_DELAY_STEP_MS: '-1' }, 'LOGIN_DELAY_STEP_MS'],
     [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ MIGRATION_DATABASE_URL: 'mysql://db/x', DATABASE_URL: 'postgresql://db/x', JWT_SECRET: SECRET }, 'MIGRATION_DATABASE_URL'],
   ])('reports a malformed %j under its name', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
@@ -82,6 +89,15 @@ describe('loadConfig', () => {
       addressMaxFailuresPerDay: 100,
       delayStepMs: 250,
       delayMaxMs: 2000,
+    });
+  });
+
+  it('migrates with MIGRATION_DATABASE_URL when given, and with DATABASE_URL otherwise', () => {
+    const base = { DATABASE_URL: 'postgresql://app@db/x', JWT_SECRET: SECRET };
+    expect(loadConfig(base).database).toMatchObject({ url: 'postgresql://app@db/x', migrationUrl: 'postgresql://app@db/x' });
+    expect(loadConfig({ ...base, MIGRATION_DATABASE_URL: 'postgresql://owner@db/x' }).database).toMatchObject({
+      url: 'postgresql://app@db/x',
+      migrationUrl: 'postgresql://owner@db/x',
     });
   });
 
