@@ -8,7 +8,7 @@ import { createSourceService, type SourceService } from './sources/sources.servi
 import { createVerdictService, type VerdictService } from './verdicts/verdicts.service';
 import { createAuditService, type AuditService } from './audit/audit.service';
 import { createAuthService, type AuthService } from './auth/auth.service';
-import type { LoginRateLimiter } from './auth/login-rate-limiter';
+import type { LoginThrottle } from './auth/login-throttle';
 import type { TokenService } from './auth/tokens';
 import { createClaimService, type ClaimService } from './claims/claims.service';
 import { createTriageService, type TriageService } from './claims/triage.service';
@@ -39,10 +39,10 @@ export interface ServiceDeps {
   db: Db;
   config: Readonly<Config>;
   tokens: TokenService;
-  rateLimiter: LoginRateLimiter;
+  throttle: LoginThrottle;
 }
 
-export function createServices({ db, config, tokens, rateLimiter }: ServiceDeps): Services {
+export function createServices({ db, config, tokens, throttle }: ServiceDeps): Services {
   const audit = createAuditService(db);
   const claims = createClaimService(db, audit);
   return {
@@ -63,7 +63,7 @@ export function createServices({ db, config, tokens, rateLimiter }: ServiceDeps)
     rulings: createRulingService(db, config.review.consensusRule),
     audit,
     users: createUserService(db),
-    auth: createAuthService({ prisma: db.prisma, tokens, rateLimiter }),
+    auth: createAuthService({ prisma: db.prisma, tokens, throttle }),
     health: createHealthService(db),
   };
 }

@@ -12,6 +12,8 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Readonly<Config> 
     LOG_LEVEL: 'silent',
     DATABASE_URL: process.env.TEST_DATABASE_URL,
     JWT_SECRET: TEST_JWT_SECRET,
+    // No sign-in delay unless a test is about it: the suite signs in a lot, often with wrong passwords.
+    LOGIN_DELAY_STEP_MS: '0',
     ...overrides,
   });
 }
