@@ -95,7 +95,10 @@ export function lockSubmittedVerdicts(tx: Tx, claimId: string): Promise<VerdictR
   );
 }
 
-export async function insertVerdict(tx: Tx, data: { claimId: string; reviewerId: string }): Promise<string> {
+export async function insertVerdict(
+  tx: Tx,
+  data: { claimId: string; reviewerId: string; levelId: string | null; rationale: string; status?: 'draft' | 'submitted'; submittedAt?: Date },
+): Promise<string> {
   const row = await tx.verdict.create({ data, select: { id: true } });
   return row.id;
 }

@@ -68,16 +68,17 @@ export function createVerdictService({ prisma, pool }: Db, claims: ClaimService,
       }
       const levelId = input.levelKey === undefined ? undefined : await levelIdFor(tx, claim.articleId, input.levelKey);
       const sourceIds = input.sourceIds === undefined ? undefined : await assertLinked(tx, claimId, input.sourceIds);
-      const id = before?.id ?? (await insertVerdict(tx, { claimId, reviewerId: actor.userId }));
       if (before && !changes(before, levelId, input.rationale, sourceIds) && !input.submit) return { verdict: before, created: false };
-      await updateVerdictRow(tx, id, {
-        levelId,
-        rationale: input.rationale,
-        ...(input.submit ? { status: 'submitted', submittedAt: new Date() } : {}),
-      });
+      const fields = {
+        levelId: levelId === undefined ? (before?.levelId ?? null) : levelId,
+        rationale: input.rationale ?? before?.rationale ?? '',
+        ...(input.submit ? { status: 'submitted' as const, submittedAt: new Date() } : {}),
+      };
+      if (input.submit) assertSubmittable(fields.levelId, fields.rationale);
+      const id = before ? before.id : await insertVerdict(tx, { claimId, reviewerId: actor.userId, ...fields });
+      if (before) await updateVerdictRow(tx, id, fields);
       if (sourceIds) await setVerdictSources(tx, id, sourceIds);
       const after = await findVerdictInTx(tx, id);
-      assertSubmittable(after, input.submit);
       await recordAudit(tx, actor, {
         entityType: 'verdict',
         entityId: id,
@@ -159,10 +160,9 @@ function changes(before: VerdictRow, levelId: string | null | undefined, rationa
 }
 
 /** Submitting needs a level and a rationale, also when they come from the saved draft. */
-function assertSubmittable(verdict: VerdictRow, submit: boolean): void {
-  if (!submit) return;
+function assertSubmittable(levelId: string | null, rationale: string): void {
   const details = [];
-  if (!verdict.levelKey) details.push({ path: 'body.levelKey', message: 'is required to submit' });
-  if (!verdict.rationale.trim()) details.push({ path: 'body.rationale', message: 'is required to submit' });
+  if (!levelId) details.push({ path: 'body.levelKey', message: 'is required to submit' });
+  if (!rationale.trim()) details.push({ path: 'body.rationale', message: 'is required to submit' });
   if (details.length) throw new ValidationError('A verdict needs a level and a rationale to be submitted', details);
 }
