@@ -96,6 +96,9 @@ const EnvSchema = z.object({
   SEED_DEMO_DATA: booleanFromString.default(true),
   ARTICLE_MAX_BYTES: wholeNumber(1024, 50 * 1024 * 1024).default(1024 * 1024),
   ARTICLE_MAX_CLAIMS: wholeNumber(1, 1_000_000).default(20_000),
+  ORGANIZATION_NAME: z.string().trim().min(1).max(200).default('Checkmate Fact-Check Desk'),
+  ORGANIZATION_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://checkmate.example'),
+  PUBLIC_REPORT_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://checkmate.example/fact-checks'),
   CONSENSUS_RULE: z.enum(['majority', 'unanimous', 'editor']).default('majority'),
   REQUIRED_VERDICTS: z
     .string()
@@ -143,6 +146,8 @@ export interface Config {
   articleMaxBytes: number;
   /** Most claims one article may split into: bounds what one import can cost. */
   articleMaxClaims: number;
+  /** Who publishes the fact-checks, and where the public reports live (ClaimReview and annotation URLs). */
+  publishing: { organisation: { name: string; url: string }; publicReportBaseUrl: string };
   review: {
     /** How the submitted verdicts agree into a consensus. */
     consensusRule: 'majority' | 'unanimous' | 'editor';
@@ -216,6 +221,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     seedDemoData: e.SEED_DEMO_DATA,
     articleMaxBytes: e.ARTICLE_MAX_BYTES,
     articleMaxClaims: e.ARTICLE_MAX_CLAIMS,
+    publishing: {
+      organisation: { name: e.ORGANIZATION_NAME, url: e.ORGANIZATION_URL },
+      publicReportBaseUrl: e.PUBLIC_REPORT_BASE_URL,
+    },
     review: { consensusRule: e.CONSENSUS_RULE, requiredVerdicts: e.REQUIRED_VERDICTS },
     jwt: { secret: e.JWT_SECRET, ttlSeconds, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,

@@ -1,6 +1,7 @@
 import { articleRoutes } from './articles/articles.routes';
 import { assignmentRoutes } from './assignments/assignments.routes';
 import { noteRoutes } from './notes/notes.routes';
+import { reportRoutes } from './export/report.routes';
 import { ratingScaleRoutes } from './rating-scales/rating-scales.routes';
 import { rulingRoutes } from './rulings/rulings.routes';
 import { sourceRoutes } from './sources/sources.routes';
@@ -27,6 +28,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...verdictRoutes,
   ...rulingRoutes,
   ...ratingScaleRoutes,
+  ...reportRoutes,
   ...auditRoutes,
   ...userRoutes,
 ];

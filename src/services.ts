@@ -6,6 +6,8 @@ import { createRatingScaleService, type RatingScaleService } from './rating-scal
 import { createRulingService, type RulingService } from './rulings/rulings.service';
 import { createSourceService, type SourceService } from './sources/sources.service';
 import { createVerdictService, type VerdictService } from './verdicts/verdicts.service';
+import { createDeskExportService, type DeskExportService } from './export/desk-export.service';
+import { createReportService, type ReportService } from './export/report.service';
 import { createAuditService, type AuditService } from './audit/audit.service';
 import { createAuthService, type AuthService } from './auth/auth.service';
 import type { LoginThrottle } from './auth/login-throttle';
@@ -29,6 +31,8 @@ export interface Services {
   ratingScales: RatingScaleService;
   verdicts: VerdictService;
   rulings: RulingService;
+  reports: ReportService;
+  deskExport: DeskExportService;
   audit: AuditService;
   users: UserService;
   auth: AuthService;
@@ -61,6 +65,8 @@ export function createServices({ db, config, tokens, throttle }: ServiceDeps): S
     ratingScales: createRatingScaleService(db),
     verdicts: createVerdictService(db, claims, config.review.requiredVerdicts),
     rulings: createRulingService(db, config.review.consensusRule),
+    reports: createReportService(db, { ...config.publishing, consensusRule: config.review.consensusRule }),
+    deskExport: createDeskExportService(db),
     audit,
     users: createUserService(db),
     auth: createAuthService({ prisma: db.prisma, tokens, throttle }),

@@ -19,6 +19,8 @@ export interface ResponseSpec {
   schema?: ZodType;
   /** Defaults to application/json. */
   contentType?: string;
+  /** Several media types (e.g. one per export format), each with its schema when it has one. */
+  content?: Record<string, ZodType>;
   headers?: Record<string, { description: string }>;
 }
 

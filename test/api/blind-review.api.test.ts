@@ -3,6 +3,7 @@
  * consensus or a verdict event. Editors see everything; reviewers not assigned see only the final verdict once it is
  * approved or published. Besides the targeted checks, every GET route of the route table is swept for the secret.
  */
+import { formatNames } from '../../src/export/formats';
 import { ROUTES } from '../../src/routes';
 import { createTestApp, type TestApp } from '../support/app';
 import { createUser, type TestUser } from '../support/factories';
@@ -84,6 +85,23 @@ describe('before a reviewer has submitted', () => {
   });
 });
 
+describe('desk reports', () => {
+  it('hold only what the reader may see: no consensus or other verdicts before they submit', async () => {
+    const s = await scene();
+    const claimIn = async (who: TestUser) =>
+      (await expectOk(as(t.app, who).get(`/api/articles/${s.articleId}/report?format=json`))).body.claims.find((c: { id: string }) => c.id === s.claimId);
+
+    const forBen = await claimIn(ben);
+    expect(forBen.review.consensus).toBeNull();
+    expect(forBen.review.verdicts.map((v: { reviewer: string }) => v.reviewer)).toEqual(['Ben Blind']);
+    const forOlga = await claimIn(outsider);
+    expect([forOlga.review.consensus, forOlga.review.verdicts]).toEqual([null, []]);
+    const forEditor = await claimIn(editor);
+    expect(forEditor.review.consensus.level.key).toBe('pants_on_fire');
+    expect(forEditor.review.verdicts).toHaveLength(2);
+  });
+});
+
 describe('reviewers not assigned to the claim', () => {
   it('see no individual verdicts, no consensus and no verdict events; the published verdict once published', async () => {
     const s = await scene();
@@ -109,7 +127,12 @@ describe('no route leaks a verdict before its reader has submitted', () => {
           .replace(/^\/api\/sources\/:id/, `/api/sources/${s.sourceId}`)
           .replace(':sourceId', s.sourceId),
       )
-      .filter((path) => !path.includes(':'));
+      .filter((path) => !path.includes(':'))
+      .concat(
+        // Exports need a format: every format of the article report, and the desk stream.
+        formatNames.map((format) => `/api/articles/${s.articleId}/report?format=${format}`),
+        ['/api/reports?format=csv', '/api/reports?format=json'],
+      );
   }
 
   it.each([['Ben (assigned, not submitted)', () => ben], ['Olga (not assigned)', () => outsider]])('for %s', async (_label, who) => {
@@ -118,10 +141,12 @@ describe('no route leaks a verdict before its reader has submitted', () => {
     expect(targets).toEqual(expect.arrayContaining([`/api/claims/${s.claimId}`, `/api/claims/${s.claimId}/verdicts`, `/api/claims/${s.claimId}/history`]));
 
     for (const path of targets) {
-      const res = await as(t.app, who()).get(path);
+      const res = await as(t.app, who()).get(path).buffer(true);
       const text = JSON.stringify(res.body) + (res.text ?? '');
-      // Ana's level is a key of the scale itself, so the scales list may name it; nothing else may.
-      const namesHerLevel = !path.startsWith('/api/rating-scales') && text.includes('pants_on_fire');
+      // Ana's level is a key of the scale itself, so the scales list and the reports' scale appendix may name it;
+      // nothing else may (the reports' review sections are checked on their own below).
+      const namesScale = path.startsWith('/api/rating-scales') || path.includes('/report?');
+      const namesHerLevel = !namesScale && text.includes('pants_on_fire');
       expect({ path, leaks: text.includes(s.secret) || text.includes(s.anaVerdictId) || namesHerLevel }).toEqual({ path, leaks: false });
     }
   });

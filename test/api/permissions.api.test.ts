@@ -121,6 +121,8 @@ const REQUESTS: Record<string, Recipe> = {
       }),
   },
   'PATCH /api/rating-scales/:id': { send: (a, f) => a.patch(`/api/rating-scales/${f.scaleId}`).send({ levels: [{ key: 'yes', label: 'Yes indeed' }], version: 1 }) },
+  'GET /api/articles/:id/report': { send: (a, f) => a.get(`/api/articles/${f.articleId}/report?format=json`) },
+  'GET /api/reports': { send: (a) => a.get('/api/reports?format=csv&status=in_review') },
   'GET /api/audit': { send: (a) => a.get('/api/audit') },
   'POST /api/users': {
     send: (a) =>
