@@ -69,9 +69,9 @@ export function claimsOfArticles(
 ): Promise<DeskRow[]> {
   const desk = options.audience === 'desk';
   const visibleRuling = desk
-    ? `(r.published_at IS NOT NULL OR $3::boolean OR NOT EXISTS (
-         SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.reviewer_id = $2::uuid
-           AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.reviewer_id = $2::uuid AND v.status = 'submitted')))`
+    ? `(r.published_at IS NOT NULL OR reader.is_editor OR NOT EXISTS (
+         SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.reviewer_id = reader.id
+           AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.reviewer_id = reader.id AND v.status = 'submitted')))`
     : 'r.published_at IS NOT NULL';
   const sources = desk
     ? `SELECT count(*)::int AS n, COALESCE(array_agg(s.url ORDER BY cs.created_at, cs.id) FILTER (WHERE s.url IS NOT NULL), '{}') AS urls
@@ -82,14 +82,15 @@ export function claimsOfArticles(
     : `SELECT '{}'::text[] AS names`;
   return queryRows<DeskRow>(
     pool,
-    `SELECT c.id AS "claimId", c.article_id AS "articleId", art.title AS "articleTitle", art.url AS "articleUrl",
+    `WITH reader AS (SELECT $2::uuid AS id, $3::boolean AS is_editor)
+     SELECT c.id AS "claimId", c.article_id AS "articleId", art.title AS "articleTitle", art.url AS "articleUrl",
             c.position, c.paragraph, c.text, c.status::text AS status, c.check_worthy AS "checkWorthy",
             COALESCE(c.claimant_name, art.author) AS claimant, COALESCE(c.claim_date::text, art.published_at::date::text) AS "claimDate",
             r.level_key AS "levelKey", r.level_label AS "levelLabel", r.level_value AS "levelValue", r.rationale,
             CASE WHEN r.id IS NULL THEN NULL WHEN r.published_at IS NULL THEN 'approved' ELSE 'published' END AS "verdictState",
             pub.first AS "firstPublishedAt", pub.corrected AS "correctedAt", c.retracted_at AS "retractedAt",
             src.n AS "sourceCount", src.urls AS "sourceUrls", rev.names AS reviewers
-     FROM claims c JOIN articles art ON art.id = c.article_id
+     FROM reader, claims c JOIN articles art ON art.id = c.article_id
      LEFT JOIN LATERAL (
        SELECT r.* FROM rulings r WHERE r.claim_id = c.id AND r.superseded_at IS NULL AND ${visibleRuling}
        ORDER BY r.revision DESC LIMIT 1) r ON true
