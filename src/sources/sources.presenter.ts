@@ -1,15 +1,22 @@
 import type { ClaimSourceRow, SourceListRow } from './sources.queries';
 
+type RecordFields = Pick<SourceListRow, 'url' | 'title' | 'publisher' | 'sourceType' | 'accessedAt' | 'archivedUrl'>;
+
+/** The source record's own fields, as every view of a source shows them. */
+const recordFields = (row: RecordFields) => ({
+  url: row.url,
+  title: row.title,
+  publisher: row.publisher,
+  sourceType: row.sourceType,
+  accessedAt: row.accessedAt,
+  archivedUrl: row.archivedUrl,
+});
+
 export function presentClaimSource(row: ClaimSourceRow) {
   return {
     sourceId: row.sourceId,
     claimId: row.claimId,
-    url: row.url,
-    title: row.title,
-    publisher: row.publisher,
-    sourceType: row.sourceType,
-    accessedAt: row.accessedAt,
-    archivedUrl: row.archivedUrl,
+    ...recordFields(row),
     sourceVersion: row.sourceVersion,
     stance: row.stance,
     excerpt: row.excerpt,
@@ -25,12 +32,7 @@ export type ClaimSourceView = ReturnType<typeof presentClaimSource>;
 export function presentSource(row: SourceListRow) {
   return {
     id: row.id,
-    url: row.url,
-    title: row.title,
-    publisher: row.publisher,
-    sourceType: row.sourceType,
-    accessedAt: row.accessedAt,
-    archivedUrl: row.archivedUrl,
+    ...recordFields(row),
     usedOnClaims: row.usedOnClaims,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -39,15 +41,7 @@ export function presentSource(row: SourceListRow) {
 }
 
 /** What the audit trail and a publication keep of a source record. */
-export const auditableSource = (row: Pick<SourceListRow, 'url' | 'title' | 'publisher' | 'sourceType' | 'accessedAt' | 'archivedUrl' | 'version'>) => ({
-  url: row.url,
-  title: row.title,
-  publisher: row.publisher,
-  sourceType: row.sourceType,
-  accessedAt: row.accessedAt,
-  archivedUrl: row.archivedUrl,
-  version: row.version,
-});
+export const auditableSource = (row: RecordFields & { version: number }) => ({ ...recordFields(row), version: row.version });
 
 export const auditableLink = (row: Pick<ClaimSourceRow, 'sourceId' | 'stance' | 'excerpt' | 'version'>) => ({
   sourceId: row.sourceId,
@@ -60,12 +54,7 @@ export const auditableLink = (row: Pick<ClaimSourceRow, 'sourceId' | 'stance' | 
 export function snapshotSource(row: ClaimSourceRow) {
   return {
     sourceId: row.sourceId,
-    url: row.url,
-    title: row.title,
-    publisher: row.publisher,
-    sourceType: row.sourceType,
-    accessedAt: row.accessedAt,
-    archivedUrl: row.archivedUrl,
+    ...recordFields(row),
     stance: row.stance,
     excerpt: row.excerpt,
   };
