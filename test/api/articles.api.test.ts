@@ -130,6 +130,22 @@ describe('POST /api/articles', () => {
     expect(await t.db.prisma.article.count()).toBe(before);
   });
 
+  it('refuses an article that splits into more claims than ARTICLE_MAX_CLAIMS with 413 and writes nothing', async () => {
+    const capped = await createTestApp({ ARTICLE_MAX_CLAIMS: '50' });
+    try {
+      const cappedEditor = (await createUser(capped.db.prisma, { role: 'editor' })).auth;
+      const ok = await request(capped.app).post('/api/articles').set(cappedEditor).send({ title: 'Fifty', body: 'Word. '.repeat(50) });
+      const tooMany = await request(capped.app).post('/api/articles').set(cappedEditor).send({ title: 'Many', body: 'Word. '.repeat(51) });
+
+      expect(ok.status).toBe(201);
+      expect([tooMany.status, tooMany.body.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+      expect(tooMany.body.error.message).toContain('51 claims');
+      expect(await capped.db.prisma.article.count()).toBe(1);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('rejects a request far over the limit with 413 before parsing it', async () => {
     const res = await api.post('/api/articles').send({ title: 'Huge', body: 'x'.repeat(200_000) });
     expect(res.status).toBe(413);
