@@ -126,8 +126,9 @@ export function ArticlePage({ params, query }: PageProps) {
     const order = inList ? items : byPosition;
     if (!container || order.length === 0) return;
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.claimId;
+    // From outside the claims, the first key press goes to the current claim; then it steps.
     const current = order.findIndex((c) => c.id === (focused ?? activeId));
-    const next = order[step(current, order.length, delta)];
+    const next = focused ? order[step(current, order.length, delta)] : (order[current] ?? order[0]);
     if (!next) return;
     setFocusId(next.id);
     container.querySelector<HTMLElement>(`[data-claim-id="${next.id}"]`)?.focus();
@@ -381,7 +382,7 @@ function Legend() {
           <span class="claim claim--unreviewed claim--skip legend__sample">
             <span class="claim__tag">not check-worthy</span> sample
           </span>{' '}
-          An editor decided it needs no check (faded, struck through)
+          An editor decided it needs no check (no tint, no underline)
         </li>
       </ul>
     </details>

@@ -47,7 +47,7 @@ export function ClaimPanel({ claimId, article, role, loadedClaims, onUpdated, on
   const context = { claim, article, role, loadedClaims, reload, onUpdated, onStructureChanged };
 
   return (
-    <div class="claim-panel" aria-labelledby="panel-title">
+    <div class="claim-panel">
       <div class="claim-panel__head">
         <h2 id="panel-title" class="col-heading">
           Claim {claim.position} <span class="muted">of {article.claimCount}</span>
