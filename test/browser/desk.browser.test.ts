@@ -202,15 +202,23 @@ const ARTICLE = {
     expect(reached).toBe(true);
   });
 
-  it('triages a claim: not check-worthy, then claimant and date; the text, progress and history follow', async () => {
+  it('triages claims: one not check-worthy, another’s claimant and date; the text, progress and history follow', async () => {
     const page = editorPage;
     const claims = await claimsOf(articleId);
-    const target = claims[1];
+    // "Thank you all for coming!" is no claim to check.
+    const pleasantry = claims.find((c) => c.text.startsWith('Thank you'))!;
+    await page.locator(`.article-text [data-claim-id="${pleasantry.id}"]`).click();
+    await panel(page).getByRole('heading', { name: new RegExp(`^Claim ${pleasantry.position}`) }).waitFor();
     await page.getByRole('button', { name: 'Mark not check-worthy' }).click();
     await page.getByText('Marked not check-worthy.').waitFor();
-    await page.locator(`.article-text [data-claim-id="${target.id}"]`).getByText('not check-worthy').waitFor();
+    await page.locator(`.article-text [data-claim-id="${pleasantry.id}"]`).getByText('not check-worthy').waitFor();
     await page.locator('.article-head').getByText(`${claims.length - 1}`, { exact: true }).waitFor();
+    await panel(page).locator('.history').getByText('check-worthy: yes → no').waitFor();
 
+    // The mayor made the second claim, the day before publication.
+    const target = claims[1];
+    await page.locator(`.claim-list [data-claim-id="${target.id}"]`).click();
+    await panel(page).getByRole('heading', { name: /^Claim 2/ }).waitFor();
     await page.getByLabel('Claimant', { exact: true }).fill('Ana Ruiz');
     await page.getByLabel("Claimant's role").fill('Mayor');
     await page.getByLabel('Claim date').fill('2026-03-01');
@@ -218,10 +226,10 @@ const ARTICLE = {
     await page.getByText('Claimant and date saved.').waitFor();
     await panel(page).locator('.facts').getByText('Ana Ruiz, Mayor').waitFor();
     await panel(page).locator('.history').getByText('claimant: none → Ana Ruiz').waitFor();
-    await panel(page).locator('.history').getByText('check-worthy: yes → no').waitFor();
 
-    const stored = (await claimsOf(articleId)).find((c) => c.id === target.id)!;
-    expect(stored).toMatchObject({ checkWorthy: false, claimant: { name: 'Ana Ruiz', role: 'Mayor' }, claimDate: '2026-03-01', claimantIsDefault: false });
+    const stored = await claimsOf(articleId);
+    expect(stored.find((c) => c.id === target.id)).toMatchObject({ checkWorthy: true, claimant: { name: 'Ana Ruiz', role: 'Mayor' }, claimDate: '2026-03-01', claimantIsDefault: false });
+    expect(stored.find((c) => c.id === pleasantry.id)).toMatchObject({ checkWorthy: false });
     await expectAccessible(page, 'article and claim panel (editor)');
 
     await page.evaluate(() => {
@@ -259,7 +267,7 @@ const ARTICLE = {
     expect((await claimsOf(articleId)).find((c) => c.id === target.id)!.claimant).toEqual({ name: 'Stale Edit', role: 'Mayor' });
   });
 
-  it('splits a claim at a chosen point and merges it back', async () => {
+  it('splits a claim at a chosen point, merges it back, narrows it to a selection and undoes that', async () => {
     const page = editorPage;
     const before = await claimsOf(articleId);
     const target = before.find((c) => c.text.startsWith('Mayor Ana Ruiz'))!;
@@ -278,6 +286,26 @@ const ARTICLE = {
     await page.getByText('Merged with the next claim.').waitFor();
     await page.waitForFunction((n) => document.querySelectorAll('.article-text [data-claim-id]').length === n, before.length);
     expect((await claimsOf(articleId)).find((c) => c.id === target.id)!.text).toBe(target.text);
+
+    // Narrow by selecting the checkable part of the sentence (with a space either side: the UI trims them).
+    const part = 'spending on parks rose by 12%';
+    const from = target.text.indexOf(part);
+    await page.locator('#narrow-sentence').evaluate((el, [a, b]) => (el as HTMLTextAreaElement).setSelectionRange(a, b), [from - 1, from + part.length + 1]);
+    await page.getByRole('button', { name: 'Use the selected text' }).click();
+    expect(await page.getByLabel('Start', { exact: true }).inputValue()).toBe(String(target.start + from));
+    await page.getByRole('button', { name: 'Narrow the claim' }).click();
+    await page.getByText('Claim narrowed.').waitFor();
+    expect((await claimsOf(articleId)).find((c) => c.id === target.id)).toMatchObject({ text: part, narrowed: true });
+    await page.waitForFunction(
+      ([id, text]) => {
+        const el = document.querySelector(`.article-text [data-claim-id="${id}"]`);
+        return el !== null && Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent).join('') === text;
+      },
+      [target.id, part],
+    );
+    await page.getByRole('button', { name: 'Undo narrowing' }).click();
+    await page.getByText('Back to the whole sentence.').waitFor();
+    expect((await claimsOf(articleId)).find((c) => c.id === target.id)).toMatchObject({ text: target.text, narrowed: false });
   });
 
   it('when the session ends mid-edit, asks to sign in again and keeps the page and the typed input', async () => {

@@ -94,11 +94,13 @@ function Outcome({ state, reload, onReloaded }: { state: SaveState; reload: Sect
 }
 
 export function TriageSection(props: SectionProps) {
+  // Open at first for a narrowed claim; afterwards only the editor opens or closes it.
+  const [spanTools, setSpanTools] = useState(props.claim.narrowed);
   return (
     <div class="triage">
       <WorthyControl {...props} />
       <ClaimantForm {...props} />
-      <details class="triage__more" open={props.claim.narrowed || undefined}>
+      <details class="triage__more" open={spanTools} onToggle={(e) => setSpanTools((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>Change what the claim covers: narrow, split, merge</summary>
         <NarrowForm {...props} />
         <SplitForm {...props} />
