@@ -369,7 +369,7 @@ const ARTICLE = {
     await expectAccessible(page, 'users');
   });
 
-  it('works at tablet width (768 px) with no sideways scrolling', async () => {
+  it('works at tablet width (768 px) with no sideways scrolling, and asks again when the token expires', async () => {
     const page = await open({ width: 768, height: 1024 });
     await signIn(page, 'editor', editorPassword);
     const claims = await claimsOf(articleId);
@@ -378,6 +378,21 @@ const ARTICLE = {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await expectAccessible(page, 'article at tablet width');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'article-tablet.png') });
+
+    // The token's time runs out while the page is open: the dialog asks again, on the same page.
+    const url = page.url();
+    await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('checkmate.session')!);
+      sessionStorage.setItem('checkmate.session', JSON.stringify({ ...session, expiresAt: new Date(Date.now() + 2000).toISOString() }));
+    });
+    await page.reload();
+    await panel(page).getByRole('heading', { name: 'Check-worthiness hint' }).waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Password').fill(editorPassword);
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(page.url()).toBe(url);
   });
 
   it('sent every request to the service’s own origin and hit no CSP violation or page error', () => {
