@@ -14,6 +14,7 @@ import type { Logger } from './logger';
 import { docsRouter } from './openapi/docs.routes';
 import { ROUTES } from './routes';
 import { createServices } from './services';
+import { webApp } from './web/static';
 
 export interface AppDeps {
   db: Db;
@@ -52,6 +53,7 @@ export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret }: 
     validateResponses: config.nodeEnv === 'test',
   });
 
+  app.use(webApp());
   app.use(notFoundRoute);
   app.use(errorHandler(logger));
   return app;
