@@ -74,7 +74,16 @@ export async function claimHasEvents(pool: Pool, claimId: string): Promise<boole
   return rows.length > 0;
 }
 
-/** The changes recorded on an entity after `version`, oldest first: who changed which fields. */
+/** Audit snapshot keys that the API shows under another name (the conflict names fields as clients know them). */
+const API_FIELD_NAMES: Record<string, string> = {
+  claimantName: 'claimant',
+  claimantRole: 'claimant',
+  retractionNote: 'retraction',
+  sentenceStart: 'sentenceStart',
+  sentenceEnd: 'sentenceEnd',
+};
+
+/** The changes recorded on an entity after `version`, oldest first: who changed which fields (API names). */
 export async function changesSince(
   tx: Prisma.TransactionClient,
   entityType: string,
@@ -92,6 +101,6 @@ export async function changesSince(
     at: row.occurredAt.toISOString(),
     by: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
     action: row.action,
-    fields: changedFields(row.before, row.after),
+    fields: [...new Set(changedFields(row.before, row.after).map((field) => API_FIELD_NAMES[field] ?? field))],
   }));
 }

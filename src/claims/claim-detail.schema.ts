@@ -15,6 +15,7 @@ export const ConsensusResponse = z
   .meta({ id: 'Consensus' });
 
 export const ClaimDetailResponse = ClaimDetailBase.extend({
+  nextClaimId: z.uuid().nullable().meta({ description: 'The next claim of the same paragraph (what merge-next joins); null when this is the last' }),
   ratingScale: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   assignments: z.array(AssignmentResponse),
   review: z.object({

@@ -11,7 +11,7 @@ import { submittedVotes } from '../verdicts/verdicts.queries';
 import { verdictVisibility } from '../verdicts/visibility';
 import { requiredFor, type RequiredVerdicts } from '../workflow/claim-workflow';
 import { presentClaimDetail } from './claims.presenter';
-import { claimAttachmentCounts, findClaim } from './claims.queries';
+import { claimAttachmentCounts, findClaim, nextClaimInParagraph } from './claims.queries';
 import { findClaimAccess } from './review-state.queries';
 
 const levelSummary = (level: LevelRow | undefined, key: string) =>
@@ -27,12 +27,13 @@ export function createClaimDetailService({ pool, prisma }: Db, review: { consens
     const [claim, access] = await Promise.all([findClaim(pool, id), findClaimAccess(pool, id)]);
     if (!claim || !access) throw new NotFoundError('claim', id);
     const visible = verdictVisibility(viewer, access);
-    const [assignments, rulings, scale, counts, votes] = await Promise.all([
+    const [assignments, rulings, scale, counts, votes, nextClaimId] = await Promise.all([
       listClaimAssignments(pool, id),
       listRulings(pool, id),
       findScaleOfArticle(prisma, claim.articleId),
       claimAttachmentCounts(pool, id),
       visible.submittedVerdicts ? submittedVotes(pool, id) : Promise.resolve(undefined),
+      nextClaimInParagraph(pool, claim),
     ]);
     const levels = new Map((scale?.levels ?? []).map((l) => [l.key, l]));
     const consensus = votes && computeConsensus(votes, review.consensusRule);
@@ -42,6 +43,7 @@ export function createClaimDetailService({ pool, prisma }: Db, review: { consens
       claim,
       view: {
         ...presentClaimDetail(claim),
+        nextClaimId,
         ratingScale: scale ? { id: scale.id, name: scale.name } : null,
         assignments: assignments.map(presentAssignment),
         review: {

@@ -62,6 +62,16 @@ export async function claimAttachmentCounts(pool: Pool, claimId: string): Promis
   return row;
 }
 
+/** The claim after this one in the same paragraph (what merge-next would join), if any. */
+export async function nextClaimInParagraph(pool: Pool, claim: Pick<ClaimRow, 'articleId' | 'position' | 'paragraph'>): Promise<string | null> {
+  const [row] = await queryRows<{ id: string }>(
+    pool,
+    'SELECT id FROM claims WHERE article_id = $1 AND position = $2 AND paragraph = $3',
+    [claim.articleId, claim.position + 1, claim.paragraph],
+  );
+  return row?.id ?? null;
+}
+
 export interface ClaimListFilters {
   status?: ClaimStatus[];
   checkWorthy?: boolean;
