@@ -130,7 +130,7 @@ const TEMPLATE = `<!DOCTYPE html>
 {{#each facts}}<dt>{{name}}</dt><dd dir="auto">{{value}}</dd>
 {{/each}}</dl>
 {{#if retraction}}<p class="retraction"><strong>Retracted on {{retraction.at}}.</strong> <span class="pre" dir="auto">{{retraction.note}}</span></p>
-{{/if}}{{#if rationale}}<h4>Rationale</h4>
+{{/if}}{{#if rationale}}<h4>Rationale{{#if retraction}} (withdrawn){{/if}}</h4>
 <p class="pre" dir="auto">{{rationale}}</p>
 {{/if}}{{#if correctionNote}}<h4>Correction</h4>
 <p class="pre" dir="auto">{{correctionNote}}</p>
@@ -322,7 +322,10 @@ function viewOf(report: Report) {
       claim.claimant && { name: 'Claimant', value: `${claim.claimant.name}${claim.claimant.role ? `, ${claim.claimant.role}` : ''}` },
       claim.claimDate && { name: 'Claim date', value: claim.claimDate },
       { name: 'Paragraph', value: String(claim.paragraph) },
-      verdict && { name: 'Rating', value: ratingText(verdict) ?? `${verdict.level.label} (not on the numeric scale)` },
+      verdict && {
+        name: retracted ? 'Withdrawn rating' : 'Rating',
+        value: `${verdict.level.label}${ratingText(verdict) ? `: ${ratingText(verdict)}` : ' (not on the numeric scale)'}`,
+      },
       verdict && {
         name: verdict.state === 'approved' ? 'Approved' : 'Published',
         value: `${humanDate(verdict.state === 'approved' ? verdict.approvedAt : verdict.publishedAt)} (revision ${verdict.revision})${verdict.state === 'approved' ? ', not yet published' : ''}`,

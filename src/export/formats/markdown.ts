@@ -127,8 +127,9 @@ function claimSection(report: Report, claim: ReportClaim): string[] {
   }
   if (verdict) {
     const state = verdict.state === 'approved' ? 'approved, not yet published' : `published ${humanDate(verdict.publishedAt)}`;
-    out.push(`Verdict: ${verdictLine(verdict)}; revision ${verdict.revision}, ${state}.`, '');
-    out.push(`**Rationale:** ${mdBlock(verdict.rationale)}`, '');
+    const withdrawn = claim.retraction ? ' (withdrawn)' : '';
+    out.push(`Verdict${withdrawn}: ${verdictLine(verdict)}; revision ${verdict.revision}, ${state}.`, '');
+    out.push(`**Rationale${withdrawn}:** ${mdBlock(verdict.rationale)}`, '');
     if (verdict.correctionNote) out.push(`**Correction:** ${mdBlock(verdict.correctionNote)}`, '');
   }
   const sources = verdict?.sources.length ? verdict.sources : claim.sources;

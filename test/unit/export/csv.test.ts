@@ -73,6 +73,10 @@ describe.each(Object.entries(allFixtureReports()))('csv: %s', (_name, report) =>
     });
   });
 
+  it('quotes every line break inside a cell: a reader splitting records at any CR or LF reads the same rows', () => {
+    expect(parse(csv, { bom: true, record_delimiter: ['\r\n', '\n', '\r'] })).toEqual(rows);
+  });
+
   it('guards every cell a spreadsheet would run as a formula', () => {
     for (const row of rows) {
       for (const cell of row) expect(cell).not.toMatch(DANGEROUS);
