@@ -1,34 +1,50 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
-import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/sql';
 import { isEditor } from '../domain/enums';
-import { guardCell } from './csv-cells';
 import { claimsOfArticles, nextArticles, type ArticleBatchRow, type DeskRow } from './desk-export.queries';
+import { CSV_BOM, csvHeader, csvLine, type CsvClaimFields } from './formats/csv';
 import type { DeskExportQuery } from './report.schema';
 
 /** Claims per batch read from the database (a single article larger than this is read whole). */
 const CLAIMS_PER_BATCH = 2_000;
 const ARTICLES_PER_PAGE = 500;
 
-export const DESK_COLUMNS = [
-  'article_id', 'article_title', 'article_url', 'claim_id', 'position', 'paragraph', 'text', 'status', 'check_worthy',
-  'claimant', 'claim_date', 'verdict', 'verdict_value', 'verdict_state', 'rationale', 'source_count', 'source_urls',
-  'reviewers', 'published_at', 'corrected_at', 'retracted_at',
-] as const;
+/** The desk file has the per-article CSV's columns, after these. */
+const ARTICLE_COLUMNS = ['article id', 'article title', 'article URL', 'claim id'];
 
-function cells(row: DeskRow): Array<string | number | boolean | null> {
-  return [
-    row.articleId, row.articleTitle, row.articleUrl, row.claimId, row.position, row.paragraph, row.text, row.status, row.checkWorthy,
-    row.claimant, row.claimDate, row.levelLabel, row.levelValue, row.verdictState, row.rationale, row.sourceCount,
-    row.sourceUrls.join(' '), row.reviewers.join('; '), row.firstPublishedAt?.toISOString() ?? null,
-    row.correctedAt?.toISOString() ?? null, row.retractedAt?.toISOString() ?? null,
-  ];
+function fieldsOf(row: DeskRow): CsvClaimFields {
+  return {
+    position: row.position,
+    paragraph: row.paragraph,
+    text: row.text,
+    status: row.status,
+    checkWorthy: row.checkWorthy,
+    verdictLabel: row.levelLabel,
+    verdictValue: row.levelValue,
+    rationale: row.rationale,
+    sourceUrls: row.sourceUrls,
+    reviewers: row.reviewers,
+    claimDate: row.claimDate,
+    publishedAt: row.firstPublishedAt?.toISOString() ?? null,
+    correctedAt: row.correctedAt?.toISOString() ?? null,
+  };
 }
 
-const jsonRow = (row: DeskRow) =>
-  JSON.stringify(Object.fromEntries(DESK_COLUMNS.map((name, i) => [name, name === 'source_urls' ? row.sourceUrls : name === 'reviewers' ? row.reviewers : cells(row)[i]])));
+const csvRowOf = (row: DeskRow) => csvLine(fieldsOf(row), [row.articleId, row.articleTitle, row.articleUrl, row.claimId]);
+
+const jsonRowOf = (row: DeskRow) =>
+  JSON.stringify({
+    articleId: row.articleId,
+    articleTitle: row.articleTitle,
+    articleUrl: row.articleUrl,
+    claimId: row.claimId,
+    ...fieldsOf(row),
+    verdictState: row.verdictState,
+    claimant: row.claimant,
+    retractedAt: row.retractedAt?.toISOString() ?? null,
+  });
 
 /**
  * Streams the whole desk as CSV or JSON: rows are written while they are read, waiting for the client to drain
@@ -71,11 +87,11 @@ export function createDeskExportService({ pool }: Db) {
     const write = async (chunk: string) => {
       if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
     };
-    await write(csv ? `\ufeff${stringify([[...DESK_COLUMNS]])}` : '[');
+    await write(csv ? CSV_BOM + csvHeader(query.audience, ARTICLE_COLUMNS) : '[');
     let written = 0;
     for (let step = first; !step.done && !aborted; step = await source.next()) {
-      if (csv) await write(stringify(step.value.map((row) => cells(row).map(guardCell))));
-      else if (step.value.length) await write((written ? ',' : '') + step.value.map(jsonRow).join(','));
+      if (csv) await write(step.value.map(csvRowOf).join(''));
+      else if (step.value.length) await write((written ? ',' : '') + step.value.map(jsonRowOf).join(','));
       written += step.value.length;
     }
     if (aborted) {

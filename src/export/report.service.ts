@@ -132,8 +132,10 @@ function reportClaim(
   const published = rulings.filter((r) => r.publishedAt).map((r) => verdictOf(r, numberSnapshot(r), audience));
   const publishedVerdict = published.find((r) => r.state === 'published') ?? null;
   const pending = rulings.find((r) => !r.publishedAt);
-  const finalVerdict =
-    audience === 'public'
+  // A retracted fact-check has no current verdict: its published revisions stay, marked by `retraction`.
+  const finalVerdict = claim.retractedAt
+    ? null
+    : audience === 'public'
       ? publishedVerdict
       : pending && visible.unpublishedRuling
         ? verdictOf(pending, current, audience)

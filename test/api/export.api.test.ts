@@ -1,4 +1,5 @@
 /** Exports through the API: the article report in every format, the audiences, file names, and the streamed desk export. */
+import { parse } from 'csv-parse/sync';
 import { FORMATS } from '../../src/export/formats';
 import { createTestApp, type TestApp } from '../support/app';
 import { createUser, type TestUser } from '../support/factories';
@@ -87,7 +88,7 @@ describe('GET /api/articles/:id/report', () => {
     const res = await expectOk(as(t.app, editor).get(`/api/articles/${article.id}/report?format=${format}`).buffer(true));
 
     expect(res.headers['content-type']).toBe(contentType);
-    expect(res.headers['content-disposition']).toMatch(/^(attachment|inline); filename="b-bold-b-claim-etc-passwd(-public)?\.[a-z]+"$/);
+    expect(res.headers['content-disposition']).toMatch(/^(attachment|inline); filename="b-bold-b-claim-etc-passwd(-public)?(\.[a-z]+)+"$/);
   });
 
   it('forbids scripts in the HTML report with a Content-Security-Policy', async () => {
@@ -125,27 +126,30 @@ describe('GET /api/reports (the desk, streamed)', () => {
 
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="desk-desk-\d{4}-\d{2}-\d{2}\.json"$/);
     const rows: Array<Record<string, unknown>> = JSON.parse(res.text);
-    const ours = rows.filter((r) => r.article_id === first.article.id || r.article_id === second.article.id);
-    expect(ours.map((r) => [r.article_id, r.position])).toEqual([
+    const ours = rows.filter((r) => r.articleId === first.article.id || r.articleId === second.article.id);
+    expect(ours.map((r) => [r.articleId, r.position])).toEqual([
       [first.article.id, 1], [first.article.id, 2], [first.article.id, 3],
       [second.article.id, 1], [second.article.id, 2], [second.article.id, 3],
     ]);
-    expect(ours[0]).toMatchObject({ verdict: 'Mostly false', verdict_state: 'published', source_count: 1, reviewers: ['Ana Reviewer', 'Ben Reviewer'] });
-    expect(ours[1]).toMatchObject({ verdict: 'False', verdict_state: 'approved' });
+    expect(ours[0]).toMatchObject({ verdictLabel: 'Mostly false', verdictState: 'published', sourceUrls: [expect.any(String)], reviewers: ['Ana Reviewer', 'Ben Reviewer'] });
+    expect(ours[0].correctedAt).not.toBeNull();
+    expect(ours[1]).toMatchObject({ verdictLabel: 'False', verdictState: 'approved' });
   });
 
   it('streams CSV with a BOM and a header row, filtered by status; the public audience has published verdicts only', async () => {
     const { article } = await deskState();
 
     const csv = await expectOk(as(t.app, editor).get('/api/reports?format=csv&status=published,approved').buffer(true));
-    expect(csv.text.startsWith('\ufeffarticle_id,article_title')).toBe(true);
-    const lines = csv.text.trim().split('\n').filter((line) => line.includes(article.id));
-    expect(lines).toHaveLength(2);
+    expect(csv.text.startsWith('\ufeffarticle id,article title,article URL,claim id,position,paragraph,claim,status')).toBe(true);
+    const rows = parse(csv.text.slice(1), { columns: true }) as Array<Record<string, string>>;
+    const ours = rows.filter((row) => row['article id'] === article.id);
+    expect(ours.map((row) => [row.position, row.status, row.verdict])).toEqual([['1', 'published', 'Mostly false'], ['2', 'approved', 'False']]);
+    expect(ours[0]['claim'].startsWith('The council cut spending')).toBe(true);
 
     const pub = await expectOk(as(t.app, editor).get('/api/reports?format=json&audience=public').buffer(true));
-    const rows: Array<Record<string, unknown>> = JSON.parse(pub.text).filter((r: { article_id: string }) => r.article_id === article.id);
-    expect(rows.map((r) => r.verdict_state)).toEqual(['published', null, null]);
-    expect(rows.every((r) => Array.isArray(r.reviewers) && (r.reviewers as unknown[]).length === 0)).toBe(true);
+    const publicRows: Array<Record<string, unknown>> = JSON.parse(pub.text).filter((r: { articleId: string }) => r.articleId === article.id);
+    expect(publicRows.map((r) => r.verdictState)).toEqual(['published', null, null]);
+    expect(publicRows.every((r) => Array.isArray(r.reviewers) && (r.reviewers as unknown[]).length === 0)).toBe(true);
   });
 
   it.each([['format=xml'], ['format=csv&from=2025-13-01'], ['format=csv&from=2025-05-02&to=2025-05-01'], ['format=csv&status=done']])(
