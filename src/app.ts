@@ -1,18 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
-import { createLoginRateLimiter } from './auth/login-rate-limiter';
+import { createLoginThrottle } from './auth/login-throttle';
 import { createTokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { Db } from './db/sql';
 import { authenticate } from './http/authenticate';
+import { articleBodyParsers } from './http/body-limits';
 import { errorHandler, notFoundRoute } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
+import { noStore } from './http/no-store';
+import { requestLogging } from './http/request-logging';
 import type { Logger } from './logger';
 import { docsRouter } from './openapi/docs.routes';
 import { ROUTES } from './routes';
 import { createServices } from './services';
+import { webApp } from './web/static';
 
 export interface AppDeps {
   db: Db;
@@ -22,56 +24,37 @@ export interface AppDeps {
   jwtSecret?: string;
 }
 
-/** Headroom over the article limit for the JSON envelope and metadata. */
-const JSON_ENVELOPE_BYTES = 64 * 1024;
 const SMALL_BODY_LIMIT = '64kb';
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
 export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret }: AppDeps): Express {
   if (!jwtSecret) throw new Error('buildApp needs a JWT secret');
   const tokens = createTokenService({ ...config.jwt, secret: jwtSecret });
-  const services = createServices({ db, config, tokens, rateLimiter: createLoginRateLimiter(config.loginRateLimit) });
+  const throttle = createLoginThrottle({ prisma: db.prisma, settings: config.loginThrottle, logger });
+  const services = createServices({ db, config, tokens, throttle });
 
   const app = express();
   app.disable('x-powered-by');
   // Versioned resources carry their own ETag (the version); Express's body hashes would only confuse If-Match.
   app.set('etag', false);
-  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(requestLogging(logger));
   app.use(helmet());
   app.use(docsRouter());
+  app.use('/api', noStore);
 
+  // Bodies are parsed only after authentication, so anonymous callers cannot make the server parse megabytes.
   mountRoutes(app, ROUTES, {
     services,
     authenticate: authenticate(tokens, db),
     bodyParsers: {
       small: [express.json({ limit: SMALL_BODY_LIMIT })],
-      article: [
-        express.json({ limit: config.articleMaxBytes + JSON_ENVELOPE_BYTES }),
-        express.text({ type: 'text/plain', limit: config.articleMaxBytes + JSON_ENVELOPE_BYTES }),
-      ],
+      article: articleBodyParsers(config.articleMaxBytes),
     },
     validateResponses: config.nodeEnv === 'test',
   });
 
+  app.use(webApp());
   app.use(notFoundRoute);
   app.use(errorHandler(logger));
   return app;
-}
-
-function requestLogging(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
-      res: (res) => ({ statusCode: res.statusCode }),
-    },
-  });
 }

@@ -1,4 +1,11 @@
 import { articleRoutes } from './articles/articles.routes';
+import { assignmentRoutes } from './assignments/assignments.routes';
+import { noteRoutes } from './notes/notes.routes';
+import { reportRoutes } from './export/report.routes';
+import { ratingScaleRoutes } from './rating-scales/rating-scales.routes';
+import { rulingRoutes } from './rulings/rulings.routes';
+import { sourceRoutes } from './sources/sources.routes';
+import { verdictRoutes } from './verdicts/verdicts.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { claimRoutes } from './claims/claims.routes';
@@ -15,6 +22,13 @@ export const ROUTES: readonly AnyRoute[] = [
   ...authRoutes,
   ...articleRoutes,
   ...claimRoutes,
+  ...assignmentRoutes,
+  ...sourceRoutes,
+  ...noteRoutes,
+  ...verdictRoutes,
+  ...rulingRoutes,
+  ...ratingScaleRoutes,
+  ...reportRoutes,
   ...auditRoutes,
   ...userRoutes,
 ];

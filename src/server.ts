@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
@@ -29,16 +30,30 @@ async function main() {
   await ensureBootstrapAdmin(config, db, logger);
 
   const app = buildApp({ db, config, logger, jwtSecret: resolveJwtSecret(config) });
+  // Not app.listen(port, callback): Express 5 calls that callback on errors too, so "listening" would be
+  // logged for a port that is taken. Only the server's own 'listening' event means it is listening.
   const drain = createDrain();
   const server = createServer(drain.handler(app));
-  server.on('error', (error) => {
-    logger.fatal({ err: error }, 'could not listen');
+  const host = config.host ?? '::';
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    logger.fatal({ err: error, port: config.port, host }, listenFailure(error, config.port, host));
     void db.close().finally(() => process.exit(1));
   });
-  installShutdown(server, drain, db, logger);
-  server.listen(config.port, config.host ?? '::', () => {
-    logger.info({ port: config.port, database: config.database.kind }, `Checkmate listening on http://localhost:${config.port}`);
+  server.once('listening', () => {
+    const { port } = server.address() as AddressInfo;
+    logger.info({ port, host, database: config.database.kind }, `Checkmate listening on http://localhost:${port}`);
   });
+  installShutdown(server, drain, db, logger);
+  server.listen(config.port, host);
+}
+
+function listenFailure(error: NodeJS.ErrnoException, port: number, host: string): string {
+  if (error.code === 'EADDRINUSE') {
+    return `Cannot listen: port ${port} is already in use (on ${host}); stop the other process or set PORT to a free port`;
+  }
+  if (error.code === 'EACCES') return `Cannot listen: no permission to use port ${port}; choose a port above 1023 with PORT`;
+  if (error.code === 'EADDRNOTAVAIL') return `Cannot listen: address ${host} is not available on this machine; check HOST`;
+  return `Cannot listen on port ${port} (${error.code ?? error.message})`;
 }
 
 async function loadDemoDataIfFresh(config: Readonly<Config>, db: Database, logger: Logger) {

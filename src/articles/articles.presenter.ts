@@ -13,6 +13,7 @@ export function presentArticleSummary(article: ArticleSummaryRow) {
     contentHash: article.contentHash,
     createdById: article.createdById,
     claimCount: article.claimCount,
+    ratingScaleId: article.ratingScaleId,
     progress: { total: article.claimCount, checkWorthy: article.checkWorthyCount, checked: article.checkedCount },
     version: article.version,
     createdAt: article.createdAt.toISOString(),
@@ -38,6 +39,7 @@ export function auditableArticle(article: {
   publishedAt: Date | null;
   contentHash: string;
   claimCount: number;
+  ratingScaleId?: string | null;
   version: number;
 }) {
   return {
@@ -48,6 +50,7 @@ export function auditableArticle(article: {
     publishedAt: article.publishedAt?.toISOString() ?? null,
     contentHash: article.contentHash,
     claimCount: article.claimCount,
+    ratingScaleId: article.ratingScaleId ?? null,
     version: article.version,
   };
 }

@@ -16,6 +16,7 @@ export interface ArticleSummaryRow {
   contentHash: string;
   createdById: string | null;
   claimCount: number;
+  ratingScaleId: string | null;
   checkWorthyCount: number;
   checkedCount: number;
   version: number;
@@ -26,7 +27,8 @@ export interface ArticleSummaryRow {
 export type ArticleRow = ArticleSummaryRow & { body: string };
 
 const SUMMARY_COLUMNS = `a.id, a.title, a.url, a.outlet, a.author, a.published_at AS "publishedAt",
-  a.content_hash AS "contentHash", a.created_by_id AS "createdById", a.claim_count AS "claimCount", a.version,
+  a.content_hash AS "contentHash", a.created_by_id AS "createdById", a.claim_count AS "claimCount",
+  a.rating_scale_id AS "ratingScaleId", a.version,
   a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
 
 /** Progress counts of one article; evaluated only for the rows of the page (index on claims.article_id). */
@@ -125,11 +127,15 @@ export async function insertClaims(tx: Tx, articleId: string, claims: NewClaim[]
 /** Locks the article for an update or deletion; what the audit trail keeps of it. */
 export async function lockArticle(tx: Tx, id: string) {
   const [row] = await tx.$queryRaw<
-    Array<{ title: string; url: string | null; outlet: string | null; author: string | null; publishedAt: Date | null; contentHash: string; claimCount: number; version: number }>
+    Array<{ title: string; url: string | null; outlet: string | null; author: string | null; publishedAt: Date | null; contentHash: string; claimCount: number; ratingScaleId: string | null; version: number }>
   >`SELECT title, url, outlet, author, published_at AS "publishedAt", content_hash AS "contentHash",
-           claim_count AS "claimCount", version
+           claim_count AS "claimCount", rating_scale_id AS "ratingScaleId", version
     FROM articles WHERE id = ${id}::uuid FOR UPDATE`;
   return row;
+}
+
+export async function scaleExists(tx: Tx, id: string): Promise<boolean> {
+  return (await tx.ratingScale.count({ where: { id } })) > 0;
 }
 
 export async function updateArticleRow(tx: Tx, id: string, data: Prisma.ArticleUpdateInput): Promise<void> {

@@ -53,11 +53,16 @@ export const UpdateArticleBody = z
     outlet: optionalText(200),
     author: optionalText(200),
     publishedAt: PublishedAt.nullable().optional(),
+    ratingScaleId: z
+      .uuid({ message: 'must be a UUID' })
+      .nullable()
+      .optional()
+      .meta({ description: "The scale the article's verdicts use (null: the desk default); fixed once a verdict exists" }),
     version: VersionField,
   })
   .strict()
   .refine((body) => Object.keys(body).some((key) => key !== 'version'), {
-    message: 'send at least one of title, url, outlet, author, publishedAt',
+    message: 'send at least one of title, url, outlet, author, publishedAt, ratingScaleId',
   });
 export type UpdateArticleInput = z.infer<typeof UpdateArticleBody>;
 
@@ -74,6 +79,7 @@ export const ArticleSummaryResponse = z
     contentHash: z.string().meta({ description: 'SHA-256 of the body (hex)' }),
     createdById: z.uuid().nullable(),
     claimCount: z.number().int().min(0),
+    ratingScaleId: z.uuid().nullable().meta({ description: "The article's rating scale; null: the desk default" }),
     progress: z
       .object({
         total: z.number().int().min(0),

@@ -8,7 +8,9 @@ import { positionCursorAfter, type ClaimService } from '../claims/claims.service
 import { presentClaim } from '../claims/claims.presenter';
 import { hintFor } from '../claims/triage.rules';
 import type { Db } from '../db/sql';
-import { NotFoundError, PayloadTooLargeError } from '../errors';
+import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from '../errors';
+import type { Prisma } from '../db/prisma';
+import { articleHasVerdicts } from '../claims/review-state.queries';
 import { cursorParts, decodeCursor, toPage, type Page } from '../http/keyset';
 import { assertVersion, type ExpectedVersion } from '../http/versions';
 import { splitSentences } from '../segmentation/sentence-splitter';
@@ -21,6 +23,7 @@ import {
   insertClaims,
   listArticles,
   lockArticle,
+  scaleExists,
   updateArticleRow,
   type NewArticle,
   type NewClaim,
@@ -125,7 +128,7 @@ export function createArticleService({ db, claims, articleMaxBytes, articleMaxCl
 
   /** The response of an import is built from what was written, not read back. */
   function presentImported(article: NewArticle, newClaims: NewClaim[]): ArticleView {
-    const row = { ...article, version: 1, updatedAt: article.createdAt, checkWorthyCount: newClaims.length, checkedCount: 0 };
+    const row = { ...article, ratingScaleId: null, version: 1, updatedAt: article.createdAt, checkWorthyCount: newClaims.length, checkedCount: 0 };
     const claimRows = newClaims.slice(0, EMBEDDED_CLAIMS).map((claim, index) =>
       presentClaim({
         ...claim,
@@ -139,6 +142,8 @@ export function createArticleService({ db, claims, articleMaxBytes, articleMaxCl
         claimantName: null,
         claimantRole: null,
         claimDate: null,
+        retractionNote: null,
+        retractedAt: null,
         version: 1,
         createdAt: article.createdAt,
         updatedAt: article.createdAt,
@@ -162,6 +167,10 @@ export function createArticleService({ db, claims, articleMaxBytes, articleMaxCl
       if (!before) throw new NotFoundError('article', id);
       await assertVersion(expected, before.version, 'article', (v) => changesSince(tx, 'article', id, v));
       const changes = changedMetadata(before, input);
+      if (input.ratingScaleId !== undefined && input.ratingScaleId !== before.ratingScaleId) {
+        await assertScaleChangeable(tx, id, input.ratingScaleId);
+        changes.ratingScale = input.ratingScaleId ? { connect: { id: input.ratingScaleId } } : { disconnect: true };
+      }
       if (Object.keys(changes).length === 0) return;
       await updateArticleRow(tx, id, changes);
       const after = await lockArticle(tx, id);
@@ -192,10 +201,20 @@ export function createArticleService({ db, claims, articleMaxBytes, articleMaxCl
 
 export type ArticleService = ReturnType<typeof createArticleService>;
 
+/** Each article uses one scale; it can be picked until the first verdict is written. */
+async function assertScaleChangeable(tx: Prisma.TransactionClient, articleId: string, scaleId: string | null): Promise<void> {
+  if (scaleId && !(await scaleExists(tx, scaleId))) {
+    throw new ValidationError('No such rating scale', [{ path: 'body.ratingScaleId', message: 'is not a rating scale of the desk' }]);
+  }
+  if (await articleHasVerdicts(tx, articleId)) {
+    throw new ConflictError('SCALE_LOCKED', 'The rating scale is fixed once the first verdict on this article exists');
+  }
+}
+
 function changedMetadata(before: NonNullable<Awaited<ReturnType<typeof lockArticle>>>, input: UpdateArticleInput) {
-  const changes: Record<string, unknown> = {};
+  const changes: Prisma.ArticleUpdateInput = {};
   for (const key of ['title', 'url', 'outlet', 'author'] as const) {
-    if (input[key] !== undefined && (input[key] ?? null) !== before[key]) changes[key] = input[key] ?? null;
+    if (input[key] !== undefined && (input[key] ?? null) !== before[key]) Object.assign(changes, { [key]: input[key] ?? null });
   }
   if (input.publishedAt !== undefined && (input.publishedAt?.getTime() ?? null) !== (before.publishedAt?.getTime() ?? null)) {
     changes.publishedAt = input.publishedAt;

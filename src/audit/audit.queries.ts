@@ -33,8 +33,8 @@ export interface AuditFilters {
   action?: string;
   /** Events of a claim, plus the import of its article. */
   claim?: { id: string; articleId: string | null };
-  /** Entity types to leave out (the blind-review rule hides some from some viewers). */
-  hiddenEntityTypes?: string[];
+  /** Events of these entity types by anyone but `exceptActorId` are left out (the blind-review rule). */
+  hidden?: { entityTypes: string[]; exceptActorId: string };
 }
 
 /** Newest first; the id breaks ties between events written in the same millisecond. One page, limit + 1 rows. */
@@ -56,7 +56,9 @@ export async function listAuditEvents(
       filters.claim.articleId,
     );
   }
-  if (filters.hiddenEntityTypes?.length) where.add('NOT (e.entity_type = ANY(?::text[]))', filters.hiddenEntityTypes);
+  if (filters.hidden?.entityTypes.length) {
+    where.add('NOT (e.entity_type = ANY(?::text[]) AND e.actor_id IS DISTINCT FROM ?::uuid)', filters.hidden.entityTypes, filters.hidden.exceptActorId);
+  }
   if (after) where.add('(e.occurred_at, e.id) < (?::timestamptz, ?::uuid)', after.occurredAt, after.id);
   return queryRows<AuditEventRow>(
     pool,
@@ -72,7 +74,16 @@ export async function claimHasEvents(pool: Pool, claimId: string): Promise<boole
   return rows.length > 0;
 }
 
-/** The changes recorded on an entity after `version`, oldest first: who changed which fields. */
+/** Audit snapshot keys that the API shows under another name (the conflict names fields as clients know them). */
+const API_FIELD_NAMES: Record<string, string> = {
+  claimantName: 'claimant',
+  claimantRole: 'claimant',
+  retractionNote: 'retraction',
+  sentenceStart: 'sentenceStart',
+  sentenceEnd: 'sentenceEnd',
+};
+
+/** The changes recorded on an entity after `version`, oldest first: who changed which fields (API names). */
 export async function changesSince(
   tx: Prisma.TransactionClient,
   entityType: string,
@@ -90,6 +101,6 @@ export async function changesSince(
     at: row.occurredAt.toISOString(),
     by: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
     action: row.action,
-    fields: changedFields(row.before, row.after),
+    fields: [...new Set(changedFields(row.before, row.after).map((field) => API_FIELD_NAMES[field] ?? field))],
   }));
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
 import type { Prisma } from '../db/prisma';
 
-export type AuditEntity = 'article' | 'claim' | 'user';
+export type AuditEntity = 'article' | 'claim' | 'user' | 'rating_scale' | 'assignment' | 'source' | 'claim_source' | 'note' | 'verdict' | 'ruling';
 
 export interface AuditEntry {
   entityType: AuditEntity;

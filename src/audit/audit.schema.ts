@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RoleSchema } from '../domain/enums';
 import { PageQuery } from '../http/keyset';
 
-export const AUDIT_ENTITY_TYPES = ['article', 'claim', 'user'] as const;
+export const AUDIT_ENTITY_TYPES = ['article', 'claim', 'user', 'rating_scale', 'assignment', 'source', 'claim_source', 'note', 'verdict', 'ruling'] as const;
 
 export const ListAuditQuery = PageQuery.extend({
   entity: z.enum(AUDIT_ENTITY_TYPES, { error: `must be one of ${AUDIT_ENTITY_TYPES.join(', ')}` }).optional(),

@@ -22,16 +22,16 @@ export function createAuditService({ pool }: Db) {
 
   /**
    * Everything that happened to a claim, starting with the import of its article; it includes events on what
-   * hangs off the claim and is kept after the claim is deleted (merged away). `hidden` leaves out entity types
-   * the viewer may not see yet.
+   * hangs off the claim and is kept after the claim is deleted (merged away). `hidden` leaves out what the
+   * viewer may not see yet.
    */
   async function claimHistory(
     claim: { id: string; articleId: string | null },
     query: PageQuery,
-    hiddenEntityTypes: string[] = [],
+    hidden?: AuditFilters['hidden'],
   ): Promise<Page<AuditEventView>> {
     if (!claim.articleId && !(await claimHasEvents(pool, claim.id))) throw new NotFoundError('claim', claim.id);
-    return page({ claim, hiddenEntityTypes }, query);
+    return page({ claim, hidden }, query);
   }
 
   return { listEvents, claimHistory };

@@ -26,12 +26,14 @@ export const authRoutes = [
     tags: ['Auth'],
     summary: 'Sign in with email and password',
     description:
-      'Failed attempts are limited (429 with Retry-After). A wrong email and a wrong password give the same 401.',
+      'Failed attempts are limited per (account, client address) pair and per address per day (429 with Retry-After); ' +
+      "an account is never locked for everyone: another address's correct password always works. A wrong email and a " +
+      'wrong password give the same 401.',
     access: publicAccess,
     errors: [401, 429, 503],
     request: { body: LoginBody },
     responses: { 200: { description: 'Signed in', schema: Session } },
-    handler: async ({ body, req, services }) => ok(await services.auth.login(body, req.ip ?? 'unknown')),
+    handler: async ({ body, req, services }) => ok(await services.auth.login(body, req.ip)),
   }),
   defineRoute({
     method: 'get',
@@ -54,6 +56,6 @@ export const authRoutes = [
     errors: [403, 429],
     request: { body: ChangePasswordBody },
     responses: { 200: { description: 'Changed', schema: Session } },
-    handler: async ({ body, actor, req, services }) => ok(await services.auth.changePassword(actor, body, req.ip ?? 'unknown')),
+    handler: async ({ body, actor, req, services }) => ok(await services.auth.changePassword(actor, body, req.ip)),
   }),
 ];

@@ -28,6 +28,7 @@ export function presentClaim(claim: ClaimRow) {
         : null,
     claimantIsDefault: !ownClaimant && claim.claimDate === null,
     claimDate: claim.claimDate ?? dateOnly(claim.articlePublishedAt),
+    retraction: claim.retractedAt ? { note: claim.retractionNote ?? '', at: claim.retractedAt.toISOString() } : null,
     version: claim.version,
     createdAt: claim.createdAt.toISOString(),
     updatedAt: claim.updatedAt.toISOString(),
@@ -58,6 +59,7 @@ export function auditableClaim(claim: ClaimRow) {
     claimantRole: claim.claimantRole,
     claimDate: claim.claimDate,
     status: claim.status,
+    retractionNote: claim.retractionNote,
     version: claim.version,
   };
 }

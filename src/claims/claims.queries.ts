@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { Prisma } from '../generated/prisma/client';
 import type { ClaimStatus } from '../domain/enums';
 import { queryRows, SqlConditions } from '../db/sql';
+import { OVERDUE_SQL } from '../assignments/overdue';
 
 /** Claims as the API reads them: typed raw SQL (the hot read paths), columns aliased to the row type. */
 
@@ -23,6 +24,8 @@ export interface ClaimRow {
   claimantRole: string | null;
   /** YYYY-MM-DD */
   claimDate: string | null;
+  retractionNote: string | null;
+  retractedAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -36,21 +39,45 @@ export type QueueRow = ClaimRow & { articleTitle: string };
 export const CLAIM_COLUMNS = `c.id, c.article_id AS "articleId", c.position, c.paragraph, c.start, c."end", c.text,
   c.sentence_start AS "sentenceStart", c.sentence_end AS "sentenceEnd", c.check_worthy AS "checkWorthy", c.hint,
   c.status::text AS status, c.status_changed_at AS "statusChangedAt", c.claimant_name AS "claimantName",
-  c.claimant_role AS "claimantRole", c.claim_date::text AS "claimDate", c.version, c.created_at AS "createdAt",
-  c.updated_at AS "updatedAt", a.author AS "articleAuthor", a.published_at AS "articlePublishedAt"`;
+  c.claimant_role AS "claimantRole", c.claim_date::text AS "claimDate", c.retraction_note AS "retractionNote",
+  c.retracted_at AS "retractedAt", c.version, c.created_at AS "createdAt",
+  c.updated_at AS "updatedAt", art.author AS "articleAuthor", art.published_at AS "articlePublishedAt"`;
 
 export async function findClaim(pool: Pool, id: string): Promise<ClaimRow | undefined> {
   const [row] = await queryRows<ClaimRow>(
     pool,
-    `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
+    `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles art ON art.id = c.article_id WHERE c.id = $1`,
     [id],
   );
   return row;
 }
 
+export async function claimAttachmentCounts(pool: Pool, claimId: string): Promise<{ sources: number; notes: number }> {
+  const [row] = await queryRows<{ sources: number; notes: number }>(
+    pool,
+    `SELECT (SELECT count(*) FROM claim_sources WHERE claim_id = $1)::int AS sources,
+            (SELECT count(*) FROM notes WHERE claim_id = $1)::int AS notes`,
+    [claimId],
+  );
+  return row;
+}
+
+/** The claim after this one in the same paragraph (what merge-next would join), if any. */
+export async function nextClaimInParagraph(pool: Pool, claim: Pick<ClaimRow, 'articleId' | 'position' | 'paragraph'>): Promise<string | null> {
+  const [row] = await queryRows<{ id: string }>(
+    pool,
+    'SELECT id FROM claims WHERE article_id = $1 AND position = $2 AND paragraph = $3',
+    [claim.articleId, claim.position + 1, claim.paragraph],
+  );
+  return row?.id ?? null;
+}
+
 export interface ClaimListFilters {
   status?: ClaimStatus[];
   checkWorthy?: boolean;
+  /** A user id, or 'none' for claims no one is assigned to. */
+  assignee?: string | 'none';
+  overdue?: boolean;
 }
 
 /** Where a page of an article's claims starts, in the list's ordering. */
@@ -84,7 +111,7 @@ export async function listArticleClaims(
   const order = sort === 'position' ? 'c.position' : 'c.hint DESC, c.position';
   return queryRows<ClaimRow>(
     pool,
-    `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles a ON a.id = c.article_id
+    `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles art ON art.id = c.article_id
      ${where.toSql()} ORDER BY ${order} LIMIT ${where.param(limit + 1)}`,
     where.values,
   );
@@ -107,7 +134,7 @@ export async function listClaimQueue(
   if (after) where.add('(c.status_changed_at, c.id) > (?::timestamptz, ?::uuid)', after.statusChangedAt, after.id);
   return queryRows<QueueRow>(
     pool,
-    `SELECT ${CLAIM_COLUMNS}, a.title AS "articleTitle" FROM claims c JOIN articles a ON a.id = c.article_id
+    `SELECT ${CLAIM_COLUMNS}, art.title AS "articleTitle" FROM claims c JOIN articles art ON art.id = c.article_id
      ${where.toSql()} ORDER BY c.status_changed_at, c.id LIMIT ${where.param(limit + 1)}`,
     where.values,
   );
@@ -116,6 +143,19 @@ export async function listClaimQueue(
 function addClaimFilters(where: SqlConditions, filters: ClaimListFilters): void {
   if (filters.status) where.add('c.status = ANY(?::"ClaimStatus"[])', filters.status);
   if (filters.checkWorthy !== undefined) where.add('c.check_worthy = ?', filters.checkWorthy);
+  if (filters.assignee === 'none') where.add('NOT EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id)');
+  const assignee = filters.assignee && filters.assignee !== 'none' ? filters.assignee : undefined;
+  if (assignee && filters.overdue === undefined) {
+    where.add('EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.reviewer_id = ?::uuid)', assignee);
+  }
+  if (filters.overdue !== undefined) {
+    const exists = `EXISTS (SELECT 1 FROM assignments a LEFT JOIN verdicts v ON v.claim_id = a.claim_id AND v.reviewer_id = a.reviewer_id
+      WHERE a.claim_id = c.id AND (?::uuid IS NULL OR a.reviewer_id = ?::uuid) AND ${OVERDUE_SQL})`;
+    where.add(filters.overdue ? exists : `NOT ${exists}`, assignee ?? null, assignee ?? null);
+    if (assignee && !filters.overdue) {
+      where.add('EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.reviewer_id = ?::uuid)', assignee);
+    }
+  }
 }
 
 // ---- Writes (inside a Prisma transaction) ------------------------------------------------------------------
@@ -125,7 +165,7 @@ type Tx = Prisma.TransactionClient;
 /** Reads a claim and locks its row until the transaction ends, so `before` is what the update replaces. */
 export async function lockClaim(tx: Tx, id: string): Promise<ClaimRow | undefined> {
   const [row] = await tx.$queryRaw<ClaimRow[]>`
-    SELECT ${Prisma.raw(CLAIM_COLUMNS)} FROM claims c JOIN articles a ON a.id = c.article_id
+    SELECT ${Prisma.raw(CLAIM_COLUMNS)} FROM claims c JOIN articles art ON art.id = c.article_id
     WHERE c.id = ${id}::uuid FOR UPDATE OF c`;
   return row;
 }
@@ -133,7 +173,7 @@ export async function lockClaim(tx: Tx, id: string): Promise<ClaimRow | undefine
 /** The claim that follows `position` in the same article, locked. */
 export async function lockNextClaim(tx: Tx, articleId: string, position: number): Promise<ClaimRow | undefined> {
   const [row] = await tx.$queryRaw<ClaimRow[]>`
-    SELECT ${Prisma.raw(CLAIM_COLUMNS)} FROM claims c JOIN articles a ON a.id = c.article_id
+    SELECT ${Prisma.raw(CLAIM_COLUMNS)} FROM claims c JOIN articles art ON art.id = c.article_id
     WHERE c.article_id = ${articleId}::uuid AND c.position = ${position + 1} FOR UPDATE OF c`;
   return row;
 }
@@ -185,6 +225,21 @@ export async function updateClaimRow(tx: Tx, id: string, changes: ClaimChanges):
       claimDate: changes.claimDate === undefined ? undefined : changes.claimDate === null ? null : new Date(`${changes.claimDate}T00:00:00Z`),
       version: { increment: 1 },
     },
+    select: { id: true },
+  });
+  return (await lockClaim(tx, id))!;
+}
+
+/** A workflow transition: the status, when it changed, and the version. */
+export async function setClaimStatus(
+  tx: Tx,
+  id: string,
+  status: ClaimStatus,
+  extra: { retractionNote?: string; retractedAt?: Date } = {},
+): Promise<ClaimRow> {
+  await tx.claim.update({
+    where: { id },
+    data: { status, statusChangedAt: new Date(), version: { increment: 1 }, ...extra },
     select: { id: true },
   });
   return (await lockClaim(tx, id))!;

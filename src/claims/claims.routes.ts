@@ -10,9 +10,9 @@ import { defineRoute, ok } from '../http/route';
 import { etagOf } from '../http/versions';
 import { pageOf } from '../openapi/registry';
 import { AuditEventResponse, HistoryQuery } from '../audit/audit.schema';
-import { presentClaim, presentClaimDetail } from './claims.presenter';
+import { presentClaim } from './claims.presenter';
+import { ClaimDetailResponse } from './claim-detail.schema';
 import {
-  ClaimDetailResponse,
   ClaimQueueItem,
   ClaimQueueQuery,
   ClaimResponse,
@@ -35,7 +35,7 @@ export const claimRoutes = [
     access: signedIn,
     request: { params: IdParams, query: ListArticleClaimsQuery },
     responses: { 200: { description: 'A page of claims', schema: pageOf(ClaimResponse) } },
-    handler: async ({ params, query, services }) => ok(await services.claims.listForArticle(params.id, query)),
+    handler: async ({ params, query, actor, services }) => ok(await services.claims.listForArticle(params.id, query, actor)),
   }),
   defineRoute({
     method: 'get',
@@ -43,11 +43,11 @@ export const claimRoutes = [
     operationId: 'listClaimQueue',
     tags: ['Claims'],
     summary: 'The desk queue: claims across articles, longest in their status first',
-    description: 'E.g. `?status=awaiting_approval` for everything waiting for an editor.',
+    description: 'E.g. `?status=awaiting_approval` for everything waiting for an editor, `?assignee=me&overdue=true` for my overdue work.',
     access: signedIn,
     request: { query: ClaimQueueQuery },
     responses: { 200: { description: 'A page of claims', schema: pageOf(ClaimQueueItem) } },
-    handler: async ({ query, services }) => ok(await services.claims.queue(query)),
+    handler: async ({ query, actor, services }) => ok(await services.claims.queue(query, actor)),
   }),
   defineRoute({
     method: 'get',
@@ -57,10 +57,13 @@ export const claimRoutes = [
     summary: 'Read one claim',
     access: signedIn,
     request: { params: IdParams },
+    description:
+      'With its assignments, the consensus (hidden by the blind rule until you have submitted, if you are assigned), ' +
+      'the final verdict you may see, and every published revision.',
     responses: { 200: { description: 'The claim', schema: ClaimDetailResponse, headers: withEtag } },
-    handler: async ({ params, services }) => {
-      const claim = await services.claims.getClaim(params.id);
-      return ok(presentClaimDetail(claim), { ETag: etagOf(claim.version) });
+    handler: async ({ params, actor, services }) => {
+      const { claim, view } = await services.claimDetail.get(params.id, actor);
+      return ok(view, { ETag: etagOf(claim.version) });
     },
   }),
   defineRoute({
@@ -120,6 +123,6 @@ export const claimRoutes = [
     access: signedIn,
     request: { params: IdParams, query: HistoryQuery },
     responses: { 200: { description: 'A page of events', schema: pageOf(AuditEventResponse) } },
-    handler: async ({ params, query, services }) => ok(await services.claims.history(params.id, query)),
+    handler: async ({ params, query, actor, services }) => ok(await services.claims.history(params.id, query, actor)),
   }),
 ];

@@ -14,7 +14,13 @@ export const StatusFilter = z
 
 export const BooleanFilter = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
 
+/** `me`, `none` (unassigned) or a user id. */
+export const AssigneeFilter = z
+  .union([z.literal('me'), z.literal('none'), z.uuid()], { error: 'must be me, none or a user id' })
+  .meta({ description: '`me`, `none` (no one assigned) or a user id' });
+
 export const ListArticleClaimsQuery = PageQuery.extend({
+  assignee: AssigneeFilter.optional(),
   limit: limitParam(200),
   status: StatusFilter.optional(),
   checkWorthy: BooleanFilter.optional(),
@@ -27,6 +33,8 @@ export type ListArticleClaimsQuery = z.infer<typeof ListArticleClaimsQuery>;
 
 export const ClaimQueueQuery = PageQuery.extend({
   status: StatusFilter.optional(),
+  assignee: AssigneeFilter.optional(),
+  overdue: BooleanFilter.optional().meta({ description: 'true: claims with an assignment past due whose verdict is not submitted (of the assignee, when given)' }),
   articleId: z.uuid({ message: 'must be a UUID' }).optional(),
   checkWorthy: BooleanFilter.optional(),
 });
@@ -97,6 +105,10 @@ export const ClaimResponse = z
     claimant: z.object({ name: z.string(), role: z.string().nullable() }).nullable(),
     claimantIsDefault: z.boolean().meta({ description: "True when claimant and date fall back to the article's author and date" }),
     claimDate: z.iso.date().nullable(),
+    retraction: z
+      .object({ note: z.string(), at: z.iso.datetime() })
+      .nullable()
+      .meta({ description: 'Set when the published fact-check was withdrawn: the public note and when' }),
     version: z.number().int().min(1),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -111,7 +123,7 @@ export const HintFeature = z.object({
   matched: z.array(z.string()).meta({ description: 'What in the text made it fire' }),
 });
 
-/** One claim with everything the claim panel shows. */
-export const ClaimDetailResponse = ClaimResponse.extend({
+/** One claim with everything the claim panel shows (filled in by the review modules; see claim-detail.service.ts). */
+export const ClaimDetailBase = ClaimResponse.extend({
   hintFeatures: z.array(HintFeature).meta({ description: 'Why the hint is what it is: the features that fired (docs/check-worthiness.md)' }),
-}).meta({ id: 'ClaimDetail' });
+});

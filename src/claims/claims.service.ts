@@ -4,10 +4,13 @@ import { NotFoundError } from '../errors';
 import { cursorParts, decodeCursor, encodeCursor, toPage, type Page, type PageQuery } from '../http/keyset';
 import type { AuditEventView } from '../audit/audit.presenter';
 import type { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { verdictVisibility } from '../verdicts/visibility';
 import { articleExists } from '../articles/articles.queries';
 import { presentClaim, presentQueueItem, type ClaimView } from './claims.presenter';
 import { findClaim, listArticleClaims, listClaimQueue, type ArticleClaimsAfter, type ClaimRow, type QueueRow } from './claims.queries';
 import type { ClaimQueueQuery, ListArticleClaimsQuery } from './claims.schema';
+import { findClaimAccess, type ClaimAccessRow } from './review-state.queries';
 
 /** Reading claims: one claim, an article's claims in either order, and the desk-wide queue. */
 
@@ -26,9 +29,9 @@ export function createClaimService({ pool }: Db, audit: AuditService) {
   }
 
   /** A page of an article's claims; 404 when the article does not exist. */
-  async function listForArticle(articleId: string, query: ListArticleClaimsQuery): Promise<Page<ClaimView>> {
+  async function listForArticle(articleId: string, query: ListArticleClaimsQuery, viewer: Actor): Promise<Page<ClaimView>> {
     const after = decodeArticleClaimsCursor(query);
-    const filters = { status: query.status, checkWorthy: query.checkWorthy };
+    const filters = { status: query.status, checkWorthy: query.checkWorthy, assignee: resolveAssignee(query.assignee, viewer) };
     const rows = await listArticleClaims(pool, articleId, filters, query.sort, after, query.limit);
     if (rows.length === 0 && !query.cursor && !(await articleExists(pool, articleId))) {
       throw new NotFoundError('article', articleId);
@@ -44,30 +47,50 @@ export function createClaimService({ pool }: Db, audit: AuditService) {
     return toPage(rows, limit, BY_POSITION, (c) => [c.position], presentClaim);
   }
 
-  async function queue(query: ClaimQueueQuery): Promise<Page<ReturnType<typeof presentQueueItem>>> {
+  async function queue(query: ClaimQueueQuery, viewer: Actor): Promise<Page<ReturnType<typeof presentQueueItem>>> {
     const key = query.cursor ? decodeCursor(QUEUE, query.cursor, QueueKey) : undefined;
     const rows = await listClaimQueue(
       pool,
-      { status: query.status, checkWorthy: query.checkWorthy, articleId: query.articleId },
+      {
+        status: query.status,
+        checkWorthy: query.checkWorthy,
+        articleId: query.articleId,
+        assignee: resolveAssignee(query.assignee, viewer),
+        overdue: query.overdue,
+      },
       key && { statusChangedAt: key[0], id: key[1] },
       query.limit,
     );
     return toPage(rows, query.limit, QUEUE, (c: QueueRow) => [c.statusChangedAt.toISOString(), c.id], presentQueueItem);
   }
 
-  /** A claim's history; a claim merged away still has one. */
-  async function history(id: string, query: PageQuery): Promise<Page<AuditEventView>> {
-    const claim = await findClaim(pool, id);
-    return audit.claimHistory({ id, articleId: claim?.articleId ?? null }, query);
+  /** Who is assigned and who has submitted: what permission policies and the blind rule look at. */
+  async function access(id: string): Promise<ClaimAccessRow> {
+    const claim = await findClaimAccess(pool, id);
+    if (!claim) throw new NotFoundError('claim', id);
+    return claim;
   }
 
-  return { getClaim, listForArticle, firstPage, queue, history };
+  /**
+   * A claim's history; a claim merged away still has one. The blind rule applies: until the viewer may see the
+   * submitted verdicts, other people's verdict events are left out, and so are rulings they may not see yet.
+   */
+  async function history(id: string, query: PageQuery, viewer: Actor): Promise<Page<AuditEventView>> {
+    const access = await findClaimAccess(pool, id);
+    const visible = access ? verdictVisibility(viewer, access) : undefined;
+    const hidden = [...(visible && !visible.submittedVerdicts ? ['verdict'] : []), ...(visible && !visible.unpublishedRuling ? ['ruling'] : [])];
+    return audit.claimHistory({ id, articleId: access?.articleId ?? null }, query, { entityTypes: hidden, exceptActorId: viewer.userId });
+  }
+
+  return { getClaim, access, listForArticle, firstPage, queue, history };
 }
 
 export type ClaimService = ReturnType<typeof createClaimService>;
 
 /** The cursor of an article's claims list (position order) just after `position`. */
 export const positionCursorAfter = (position: number) => encodeCursor(BY_POSITION, [position]);
+
+const resolveAssignee = (assignee: string | undefined, viewer: Actor) => (assignee === 'me' ? viewer.userId : assignee);
 
 function decodeArticleClaimsCursor(query: ListArticleClaimsQuery): ArticleClaimsAfter | undefined {
   if (!query.cursor) return undefined;

@@ -1,5 +1,6 @@
 import type { Prisma } from '../db/prisma';
 import { checkWorthinessHint } from '../triage/check-worthiness';
+import { attachedWork } from './review-state.queries';
 
 /** The check-worthiness hint of a claim's text (src/triage); recomputed whenever the text changes. */
 export function hintFor(text: string): number {
@@ -10,6 +11,7 @@ export function hintFor(text: string): number {
  * What on these claims forbids merging, splitting or narrowing them (sources, verdicts or assignments);
  * empty when nothing does.
  */
-export async function claimWorkBlockingTriage(_tx: Prisma.TransactionClient, _claimIds: string[]): Promise<string[]> {
-  return [];
+export async function claimWorkBlockingTriage(tx: Prisma.TransactionClient, claimIds: string[]): Promise<string[]> {
+  const work = await attachedWork(tx, claimIds);
+  return (['sources', 'verdicts', 'assignments'] as const).filter((kind) => work[kind] > 0);
 }

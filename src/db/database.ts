@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { lockDataDir } from './data-dir-lock';
 import { startEmbeddedPostgres } from './embedded';
+import { auditTrailExposure, grantServiceRole, roleOf } from './least-privilege';
 import { applyMigrations } from './migrate';
 import { createPrismaClient } from './prisma';
 import type { Db } from './sql';
@@ -24,6 +25,7 @@ export async function openDatabase(
   };
   try {
     let url: string;
+    let migrationUrl: string;
     if (config.database.kind === 'embedded') {
       const started = Date.now();
       closers.push(lockDataDir(config.database.dataDir));
@@ -31,13 +33,17 @@ export async function openDatabase(
       closers.push(() => embedded.stop());
       logger.info({ dataDir: config.database.dataDir, ms: Date.now() - started }, 'embedded PostgreSQL started');
       url = embedded.url;
+      migrationUrl = url;
     } else {
       url = config.database.url;
+      migrationUrl = config.database.migrationUrl;
     }
     if (options.migrate) {
-      const applied = await applyMigrations({ connectionString: url, log: (message) => logger.info(message) });
+      const applied = await applyMigrations({ connectionString: migrationUrl, log: (message) => logger.info(message) });
       logger.info({ applied: applied.length }, applied.length ? 'migrations applied' : 'database schema is up to date');
+      if (migrationUrl !== url) await grantLeastPrivilege(url, migrationUrl, logger);
     }
+    if (config.database.kind === 'external') await warnIfAuditTrailExposed(url, logger);
     const client = createPrismaClient({
       url,
       poolSize: config.database.poolSize,
@@ -53,4 +59,32 @@ export async function openDatabase(
     await closeAll();
     throw error;
   }
+}
+
+/**
+ * With separate roles (MIGRATION_DATABASE_URL for the owner, DATABASE_URL for the service), the service's role
+ * gets exactly its rights again after every migration, so new tables are covered and the audit trail stays
+ * INSERT/SELECT only (src/db/least-privilege.ts).
+ */
+async function grantLeastPrivilege(url: string, migrationUrl: string, logger: Logger): Promise<void> {
+  const [serviceRole, ownerRole] = await Promise.all([roleOf(url), roleOf(migrationUrl)]);
+  if (serviceRole === ownerRole) return;
+  await grantServiceRole(migrationUrl, serviceRole);
+  logger.info({ serviceRole, ownerRole }, 'service role granted least privilege (audit trail: INSERT and SELECT only)');
+}
+
+async function warnIfAuditTrailExposed(url: string, logger: Logger): Promise<void> {
+  let problems: string[];
+  try {
+    problems = await auditTrailExposure(url);
+  } catch (error) {
+    logger.warn({ err: error }, "could not check the service's database privileges on the audit trail");
+    return;
+  }
+  if (problems.length === 0) return;
+  logger.warn(
+    { problems },
+    "the service's database role can change the audit trail beyond appending (only triggers stop it); run it as a " +
+      'least-privilege role with MIGRATION_DATABASE_URL for migrations (README, Security)',
+  );
 }

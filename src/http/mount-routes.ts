@@ -1,4 +1,4 @@
-import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ZodType } from 'zod';
 import type { Actor } from '../auth/actor';
 import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../errors';
@@ -11,7 +11,7 @@ export interface MountOptions {
   services: Services;
   authenticate: RequestHandler;
   /** Body parsers by size class; they run after authentication, so anonymous callers cannot make us parse megabytes. */
-  bodyParsers: Record<NonNullable<RequestSpec['bodySize']>, RequestHandler[]>;
+  bodyParsers: Record<NonNullable<RequestSpec['bodySize']>, Array<RequestHandler | ErrorRequestHandler>>;
   /** Check every success body against its documented schema (on in tests, so the document cannot lie). */
   validateResponses: boolean;
 }
@@ -19,7 +19,7 @@ export interface MountOptions {
 /** Registers every route of the table on the app, in order. */
 export function mountRoutes(app: Express, routes: readonly AnyRoute[], options: MountOptions): void {
   for (const route of routes) {
-    const chain: RequestHandler[] = [];
+    const chain: Array<RequestHandler | ErrorRequestHandler> = [];
     if (route.access.kind !== 'public') chain.push(options.authenticate);
     const req = route.request ?? {};
     if (req.body || req.alternatives) chain.push(...options.bodyParsers[req.bodySize ?? 'small']);

@@ -19,6 +19,8 @@ export interface ResponseSpec {
   schema?: ZodType;
   /** Defaults to application/json. */
   contentType?: string;
+  /** Several media types (e.g. one per export format), each with its schema when it has one. */
+  content?: Record<string, ZodType>;
   headers?: Record<string, { description: string }>;
 }
 
@@ -87,8 +89,11 @@ export interface RouteSpec<Q extends RequestSpec = RequestSpec, Resource = unkno
   responses: Record<number, ResponseSpec>;
   /** Error statuses beyond those derived from the declaration (see documentedErrorStatuses). */
   errors?: number[];
-  /** Updates that need the version the client read: documents If-Match and 409/412/428. */
-  versioned?: boolean;
+  /**
+   * Updates that carry the version the client read (If-Match or `version`): `true` requires it (428 without),
+   * 'optional' checks it only when sent (workflow steps, which the transition table already guards).
+   */
+  versioned?: boolean | 'optional';
   handler(ctx: HandlerContext<Q, Resource>): Promise<Reply | typeof STREAMED>;
 }
 
@@ -122,8 +127,8 @@ export function documentedErrorStatuses(route: AnyRoute): number[] {
   if (route.versioned) {
     statuses.add(409);
     statuses.add(412);
-    statuses.add(428);
   }
+  if (route.versioned === true) statuses.add(428);
   return [...statuses].sort((a, b) => a - b);
 }
 

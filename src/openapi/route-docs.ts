@@ -58,7 +58,11 @@ function successResponses(route: AnyRoute): Record<number, ResponseConfig> {
       {
         description: response.description,
         headers: response.headers ? headersOf(response.headers) : undefined,
-        content: response.schema ? { [response.contentType ?? 'application/json']: { schema: response.schema } } : undefined,
+        content: response.content
+          ? Object.fromEntries(Object.entries(response.content).map(([type, schema]) => [type, { schema }]))
+          : response.schema
+            ? { [response.contentType ?? 'application/json']: { schema: response.schema } }
+            : undefined,
       },
     ]),
   );

@@ -1,6 +1,18 @@
 import type { Pool } from 'pg';
 import { queryRows } from '../db/sql';
 
+export const HINT_BACKFILL = 'claim_hints';
+
+/** True while the named one-time task has not completed (one primary-key lookup). */
+export async function backfillPending(pool: Pool, name: string): Promise<boolean> {
+  const rows = await queryRows(pool, 'SELECT 1 FROM data_backfills WHERE name = $1 AND completed_at IS NULL', [name]);
+  return rows.length > 0;
+}
+
+export async function markBackfillDone(pool: Pool, name: string): Promise<void> {
+  await pool.query('UPDATE data_backfills SET completed_at = now() WHERE name = $1', [name]);
+}
+
 /** Claims still without a hint (imported before hints existed), in id order after `afterId`. */
 export function claimsWithoutHint(pool: Pool, afterId: string | null, limit: number) {
   return queryRows<{ id: string; text: string }>(

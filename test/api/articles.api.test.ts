@@ -1,5 +1,7 @@
 import request from 'supertest';
-import { createTestApp, type TestApp } from '../support/app';
+import { buildApp } from '../../src/app';
+import { createLogger } from '../../src/logger';
+import { createTestApp, testConfig, type TestApp } from '../support/app';
 import { createUser } from '../support/factories';
 
 let t: TestApp;
@@ -128,6 +130,19 @@ describe('POST /api/articles', () => {
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await t.db.prisma.article.count()).toBe(before);
+  });
+
+  it('refuses an article that splits into more claims than ARTICLE_MAX_CLAIMS with 413 and writes nothing', async () => {
+    // A second app over this file's database (the embedded database allows one schema per file).
+    const capped = buildApp({ db: t.db, config: testConfig({ ARTICLE_MAX_BYTES: '4096', ARTICLE_MAX_CLAIMS: '50' }), logger: createLogger('silent') });
+    const before = await t.db.prisma.article.count();
+    const ok = await request(capped).post('/api/articles').set(editor).send({ title: 'Fifty', body: 'Many. '.repeat(50) });
+    const tooMany = await request(capped).post('/api/articles').set(editor).send({ title: 'Many', body: 'Words. '.repeat(51) });
+
+    expect(ok.status).toBe(201);
+    expect([tooMany.status, tooMany.body.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect(tooMany.body.error.message).toContain('51 claims');
+    expect(await t.db.prisma.article.count()).toBe(before + 1);
   });
 
   it('rejects a request far over the limit with 413 before parsing it', async () => {

@@ -19,19 +19,22 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 let n = 0;
-async function importArticle(by: TestUser = editor) {
+/** Imports an article; the client also sends an X-Request-Id of its own, which the server must not adopt. */
+async function importArticleWithRequestId(by: TestUser = editor) {
   const res = await request(t.app)
     .post('/api/articles')
     .set(by.auth)
     .set('X-Request-Id', `req-import-${++n}`)
     .send({ title: `Audited ${n}`, body: `Audited sentence ${n}. A second one.` });
   expect(res.status).toBe(201);
-  return res.body;
+  return { article: res.body, requestId: res.headers['x-request-id'] as string };
 }
+const importArticle = async (by: TestUser = editor) => (await importArticleWithRequestId(by)).article;
 
 describe('audit events are written with each change', () => {
-  it('records an article import with who, when, what and the request id', async () => {
-    const article = await importArticle();
+  it("records an article import with who, when, what and the server's request id", async () => {
+    const { article, requestId } = await importArticleWithRequestId();
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 
     const events = await t.db.prisma.auditEvent.findMany({ where: { entityId: article.id } });
     expect(events).toHaveLength(1);
@@ -41,9 +44,24 @@ describe('audit events are written with each change', () => {
       action: 'article.created',
       before: null,
       after: { title: article.title, url: null, contentHash: article.contentHash, claimCount: 2 },
-      requestId: `req-import-${n}`,
+      requestId,
     });
     expect(events[0].occurredAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("never stores a request id the client chose, so a client cannot pass its events off as others'", async () => {
+    const res = await request(t.app)
+      .post('/api/articles')
+      .set(editor.auth)
+      .set('X-Request-Id', 'seed')
+      .send({ title: 'Posing as seed', body: 'A sentence posing as demo data.' });
+    expect(res.status).toBe(201);
+
+    const event = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: res.body.id } });
+
+    expect(event.requestId).toBe(res.headers['x-request-id']);
+    expect(event.requestId).not.toBe('seed');
+    expect(await t.db.prisma.auditEvent.count({ where: { requestId: { in: ['seed', `req-import-${n}`] } } })).toBe(0);
   });
 
   it('does not record a re-import of the same body as a new creation', async () => {
@@ -173,5 +191,19 @@ describe('the audit trail cannot be changed', () => {
     await expect(t.db.prisma.auditEvent.update({ where: { id: event.id }, data: { action: 'forged' } })).rejects.toThrow(/append-only/);
     await expect(t.db.prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
     expect((await t.db.prisma.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe(event.action);
+  });
+
+  it.each([
+    ['TRUNCATE audit_events', 'TRUNCATE "audit_events"'],
+    ['TRUNCATE of a table whose CASCADE reaches audit_events', 'TRUNCATE "users" CASCADE'],
+  ])('refuses %s in the database itself, even for the owner', async (_label, statement) => {
+    await importArticle();
+    const [events, users] = [await t.db.prisma.auditEvent.count(), await t.db.prisma.user.count()];
+    expect(events).toBeGreaterThan(0);
+
+    await expect(t.db.prisma.$executeRawUnsafe(statement)).rejects.toThrow(/append-only: TRUNCATE is not allowed/);
+
+    expect(await t.db.prisma.auditEvent.count()).toBe(events);
+    expect(await t.db.prisma.user.count()).toBe(users);
   });
 });

@@ -1,17 +1,21 @@
+import type { Db } from '../../src/db/sql';
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { buildApp } from '../../src/app';
+import { purgeExpiredLoginFailures } from '../../src/auth/login-attempts.queries';
+import { createPrismaClient } from '../../src/db/prisma';
 import { createLogger } from '../../src/logger';
 import { createTestApp, testConfig, TEST_JWT_SECRET, type TestApp } from '../support/app';
+import { isEmbedded } from '../support/db';
 import { createUser, DEFAULT_TEST_PASSWORD, type TestUser } from '../support/factories';
 
 let t: TestApp;
 
 beforeAll(async () => {
-  // Generous limits: this app is shared by the whole file, and the limiter itself is tested further down
-  // on app instances of its own.
-  t = await createTestApp({ LOGIN_RATE_LIMIT_PER_ACCOUNT: '100', LOGIN_RATE_LIMIT_PER_IP: '1000' });
+  // Generous limits: this app is shared by the whole file (all from one address), and the throttle itself is
+  // tested further down on app instances of its own, each test from addresses of its own.
+  t = await createTestApp({ LOGIN_PAIR_MAX_FAILURES: '100', LOGIN_ADDRESS_MAX_FAILURES_PER_DAY: '10000' });
 });
 afterAll(() => t.close());
 
@@ -447,90 +451,298 @@ describe('POST /api/auth/password', () => {
 
 describe('login rate limiting', () => {
   /**
-   * The limiter lives in the app instance, so every test builds a fresh instance over the file's database
-   * with small limits: counts never leak from one test into another.
+   * Counters live in the database, so tests stay apart by using accounts and client addresses of their own
+   * (the address comes from X-Forwarded-For, trusted from one proxy hop: supertest plays the proxy).
    */
-  const limitedApp = () =>
+  const limitedApp = (overrides: NodeJS.ProcessEnv = {}, db: Db = t.db) =>
     buildApp({
-      db: t.db,
-      config: testConfig({ LOGIN_RATE_LIMIT_PER_ACCOUNT: '3', LOGIN_RATE_LIMIT_PER_IP: '6' }),
+      db,
+      config: testConfig({
+        TRUST_PROXY: '1',
+        LOGIN_PAIR_MAX_FAILURES: '3',
+        LOGIN_ADDRESS_MAX_FAILURES_PER_DAY: '6',
+        ...overrides,
+      }),
       logger: createLogger('silent'),
     });
   const WRONG = 'Wrong-Password-Guess-00';
+  const WINDOW_SECONDS = testConfig().loginThrottle.failureWindowSeconds;
+  let addresses = 0;
+  /** A client address no other test uses (TEST-NET-3 and friends). */
+  const newAddress = () => {
+    addresses++;
+    return `203.0.${Math.floor(addresses / 250)}.${(addresses % 250) + 1}`;
+  };
+  const loginFrom = (app: ReturnType<typeof limitedApp>, address: string, email: string, password: string) =>
+    request(app).post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password });
+  async function failTimes(times: number, app: ReturnType<typeof limitedApp>, address: string, email: string) {
+    const statuses = [];
+    for (let i = 0; i < times; i++) statuses.push((await loginFrom(app, address, email, WRONG)).status);
+    return statuses;
+  }
 
-  function expectRateLimited(res: request.Response) {
+  function expectRateLimited(res: request.Response, maxRetryAfter = WINDOW_SECONDS) {
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe('RATE_LIMITED');
+    expect(res.body.error.requestId).toBe(res.headers['x-request-id']);
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(testConfig().loginRateLimit.windowSeconds);
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(maxRetryAfter);
     expect(res.body).not.toHaveProperty('token');
   }
 
-  it('locks an account after 3 wrong passwords, even for the right password, but not other accounts', async () => {
+  it("refuses the (account, address) pair after 3 wrong passwords, even the right password from that address", async () => {
     const app = limitedApp();
     const user = await createUser(t.db.prisma);
-    const other = await createUser(t.db.prisma);
+    const attacker = newAddress();
 
-    const failures = [];
-    for (let i = 0; i < 3; i++) failures.push((await login(user.email, WRONG, app)).status);
-    const locked = await login(user.email, user.password, app);
-    const otherAccount = await login(other.email, other.password, app);
+    const failures = await failTimes(3, app, attacker, user.email);
+    const refused = await loginFrom(app, attacker, user.email, user.password);
 
     expect(failures).toEqual([401, 401, 401]);
-    expectRateLimited(locked);
-    expect(otherAccount.status).toBe(200);
+    expectRateLimited(refused);
   });
 
-  it('counts the account whatever the case and spacing of the email', async () => {
-    const app = limitedApp();
+  it("never refuses the real user's right password from another address, however much an attacker failed", async () => {
+    const app = limitedApp({ LOGIN_ADDRESS_MAX_FAILURES_PER_DAY: '1000' });
     const user = await createUser(t.db.prisma);
+    const attacker = newAddress();
+    const failures = await failTimes(20, app, attacker, user.email);
+    expect(failures.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(new Set(failures.slice(3))).toEqual(new Set([429]));
 
-    const failures = [];
-    for (const email of [user.email, user.email.toUpperCase(), ` ${user.email} `]) {
-      failures.push((await login(email, WRONG, app)).status);
-    }
-    const locked = await login(user.email, user.password, app);
+    const realUser = await loginFrom(app, newAddress(), user.email, user.password);
+    const attackerAgain = await loginFrom(app, attacker, user.email, user.password);
 
-    expect(failures).toEqual([401, 401, 401]);
-    expectRateLimited(locked);
+    expect(realUser.status).toBe(200);
+    expect(realUser.body.user.id).toBe(user.id);
+    expectRateLimited(attackerAgain);
   });
 
-  it('resets the account count after a successful sign-in', async () => {
-    const app = limitedApp();
+  it('ignores X-Forwarded-For unless TRUST_PROXY trusts the proxy, so a client cannot pick a fresh address per guess', async () => {
+    // Every request then counts under supertest's own address, which the rest of this file uses too: no daily cap here.
+    const app = limitedApp({ TRUST_PROXY: '', LOGIN_ADDRESS_MAX_FAILURES_PER_DAY: '10000' });
     const user = await createUser(t.db.prisma);
 
     const statuses = [];
-    for (let i = 0; i < 2; i++) statuses.push((await login(user.email, WRONG, app)).status);
-    statuses.push((await login(user.email, user.password, app)).status);
-    for (let i = 0; i < 3; i++) statuses.push((await login(user.email, WRONG, app)).status);
-    const locked = await login(user.email, WRONG, app);
+    for (let i = 0; i < 3; i++) statuses.push((await loginFrom(app, newAddress(), user.email, WRONG)).status);
+    const refused = await loginFrom(app, newAddress(), user.email, user.password);
 
-    expect(statuses).toEqual([401, 401, 200, 401, 401, 401]);
-    expectRateLimited(locked);
+    expect(statuses).toEqual([401, 401, 401]);
+    expectRateLimited(refused);
   });
 
-  it('limits failures from one client address across different emails to 6', async () => {
+  it('gives each address its own count for the same account', async () => {
+    const app = limitedApp();
+    const user = await createUser(t.db.prisma);
+
+    const fromA = await failTimes(3, app, newAddress(), user.email);
+    const fromB = await failTimes(3, app, newAddress(), user.email);
+
+    expect([...fromA, ...fromB]).toEqual([401, 401, 401, 401, 401, 401]);
+  });
+
+  it('counts the pair whatever the case and spacing of the email', async () => {
+    const app = limitedApp();
+    const user = await createUser(t.db.prisma);
+    const address = newAddress();
+
+    const failures = [];
+    for (const email of [user.email, user.email.toUpperCase(), ` ${user.email} `]) {
+      failures.push((await loginFrom(app, address, email, WRONG)).status);
+    }
+    const refused = await loginFrom(app, address, user.email, user.password);
+
+    expect(failures).toEqual([401, 401, 401]);
+    expectRateLimited(refused);
+  });
+
+  it('resets the pair after a successful sign-in', async () => {
+    const app = limitedApp();
+    const user = await createUser(t.db.prisma);
+    const address = newAddress();
+
+    const statuses = await failTimes(2, app, address, user.email);
+    statuses.push((await loginFrom(app, address, user.email, user.password)).status);
+    statuses.push(...(await failTimes(3, app, address, user.email)));
+    const refused = await loginFrom(app, address, user.email, WRONG);
+
+    expect(statuses).toEqual([401, 401, 200, 401, 401, 401]);
+    expectRateLimited(refused);
+  });
+
+  it('caps the failures of one client address per day across accounts, known or not; other addresses are unaffected', async () => {
     const app = limitedApp();
     const users = await Promise.all([1, 2, 3].map(() => createUser(t.db.prisma)));
     const emails = [...users.map((u) => u.email), 'ghost-1@desk.example', 'ghost-2@desk.example', 'ghost-3@desk.example'];
     const fresh = await createUser(t.db.prisma);
+    const sprayer = newAddress();
 
     const failures = [];
-    for (const email of emails) failures.push((await login(email, WRONG, app)).status);
-    const blocked = await login(fresh.email, fresh.password, app);
+    for (const email of emails) failures.push((await loginFrom(app, sprayer, email, WRONG)).status);
+    const refused = await loginFrom(app, sprayer, fresh.email, fresh.password);
+    const elsewhere = await loginFrom(app, newAddress(), fresh.email, fresh.password);
 
     expect(failures).toEqual([401, 401, 401, 401, 401, 401]);
-    expectRateLimited(blocked);
+    expectRateLimited(refused, 86_400);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(WINDOW_SECONDS);
+    expect(elsewhere.status).toBe(200);
   });
 
   it('does not count successful sign-ins against the client address', async () => {
     const app = limitedApp();
     const user = await createUser(t.db.prisma);
+    const address = newAddress();
 
     const statuses = [];
-    for (let i = 0; i < 8; i++) statuses.push((await login(user.email, user.password, app)).status);
+    for (let i = 0; i < 8; i++) statuses.push((await loginFrom(app, address, user.email, user.password)).status);
 
     expect(statuses).toEqual(Array(8).fill(200));
+  });
+
+  it('counts a burst of parallel guesses atomically: no more than the limit get to try a password', async () => {
+    const app = limitedApp({ LOGIN_ADDRESS_MAX_FAILURES_PER_DAY: '1000' });
+    const user = await createUser(t.db.prisma);
+    const address = newAddress();
+
+    const statuses = (await Promise.all(Array.from({ length: 12 }, () => loginFrom(app, address, user.email, WRONG)))).map(
+      (res) => res.status,
+    );
+
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(9);
+  });
+
+  it('shares the counts between two instances of the service over the same database', async () => {
+    // A second connection pool where the database allows it (the embedded one is only correct with one).
+    const second = isEmbedded() ? undefined : createPrismaClient({ url: t.db.url, schema: t.db.schema, poolSize: 2 });
+    try {
+      const [one, two] = [limitedApp(), limitedApp({}, second ?? t.db)];
+      const user = await createUser(t.db.prisma);
+      const address = newAddress();
+
+      const failures = [
+        (await loginFrom(one, address, user.email, WRONG)).status,
+        (await loginFrom(two, address, user.email, WRONG)).status,
+        (await loginFrom(one, address, user.email, WRONG)).status,
+      ];
+      const refusedByTwo = await loginFrom(two, address, user.email, user.password);
+      const refusedByOne = await loginFrom(one, address, user.email, user.password);
+
+      expect(failures).toEqual([401, 401, 401]);
+      expectRateLimited(refusedByTwo);
+      expectRateLimited(refusedByOne);
+    } finally {
+      await second?.close();
+    }
+  });
+
+  it('forgets failures once the window has passed', async () => {
+    const app = limitedApp({ LOGIN_FAILURE_WINDOW_SECONDS: '1' });
+    const user = await createUser(t.db.prisma);
+    const address = newAddress();
+    expect(await failTimes(3, app, address, user.email)).toEqual([401, 401, 401]);
+    const refused = await loginFrom(app, address, user.email, user.password);
+    expectRateLimited(refused, 1);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const later = await loginFrom(app, address, user.email, user.password);
+
+    expect(later.status).toBe(200);
+  });
+
+  it('treats a wrong current password on POST /api/auth/password as a failed sign-in of that pair', async () => {
+    const app = limitedApp();
+    const user = await createUser(t.db.prisma);
+    const [thief, owner] = [newAddress(), newAddress()];
+    const change = (address: string, currentPassword: string) =>
+      request(app)
+        .post('/api/auth/password')
+        .set(user.auth)
+        .set('X-Forwarded-For', address)
+        .send({ currentPassword, newPassword: NEW_PASSWORD });
+
+    const failures = [];
+    for (let i = 0; i < 3; i++) failures.push((await change(thief, WRONG)).status);
+    const refused = await change(thief, user.password);
+    const signInElsewhere = await loginFrom(app, owner, user.email, user.password);
+    const changedElsewhere = await change(owner, user.password);
+
+    expect(failures).toEqual([403, 403, 403]);
+    expectRateLimited(refused);
+    expect(signInElsewhere.status).toBe(200);
+    expect(changedElsewhere.status).toBe(200);
+  });
+
+  it('slows guessing one account from many addresses by a delay that grows with its failures, stays bounded and never refuses', async () => {
+    const STEP = 120;
+    const MAX = 360;
+    const app = limitedApp({ LOGIN_DELAY_STEP_MS: String(STEP), LOGIN_DELAY_MAX_MS: String(MAX) });
+    const user = await createUser(t.db.prisma);
+    const timed = async (password: string) => {
+      const started = performance.now();
+      const res = await loginFrom(app, newAddress(), user.email, password);
+      return { status: res.status, ms: performance.now() - started };
+    };
+
+    const guesses = [];
+    for (let i = 0; i < 6; i++) guesses.push(await timed(WRONG));
+    const realUser = await timed(user.password);
+
+    // Each guess comes from a fresh address, so none is refused; each waits STEP per earlier failure, up to MAX.
+    expect(guesses.map((g) => g.status)).toEqual(Array(6).fill(401));
+    const expectedDelays = [0, 120, 240, 360, 360, 360];
+    guesses.forEach((guess, i) => expect(guess.ms).toBeGreaterThanOrEqual(expectedDelays[i] - 5));
+    expect(guesses[0].ms).toBeLessThan(STEP + 1_000);
+    expect(realUser.status).toBe(200);
+    expect(realUser.ms).toBeGreaterThanOrEqual(MAX - 5);
+    // Bounded: the capped delay plus the ordinary work of a sign-in (scrypt and a few queries), never more.
+    expect(realUser.ms).toBeLessThan(MAX + 1_500);
+  });
+});
+
+describe('sign-in counters in the database', () => {
+  it('purges expired counters and keeps live ones', async () => {
+    const past = new Date(Date.now() - 60_000);
+    const future = new Date(Date.now() + 60_000);
+    await t.db.prisma.loginFailurePair.createMany({
+      data: [
+        { account: 'purge-old@desk.example', clientAddress: '198.51.100.1', failures: 2, expiresAt: past },
+        { account: 'purge-live@desk.example', clientAddress: '198.51.100.1', failures: 2, expiresAt: future },
+      ],
+    });
+    await t.db.prisma.loginFailureAddress.create({ data: { clientAddress: '198.51.100.2', failures: 9, expiresAt: past } });
+    await t.db.prisma.loginFailureAccount.create({ data: { account: 'purge-old@desk.example', failures: 9, expiresAt: past } });
+
+    const deleted = await purgeExpiredLoginFailures(t.db.prisma);
+
+    expect(deleted).toBeGreaterThanOrEqual(3);
+    expect(await t.db.prisma.loginFailurePair.findMany({ where: { account: { startsWith: 'purge-' } }, select: { account: true } })).toEqual([
+      { account: 'purge-live@desk.example' },
+    ]);
+    expect(await t.db.prisma.loginFailureAddress.count({ where: { clientAddress: '198.51.100.2' } })).toBe(0);
+    expect(await t.db.prisma.loginFailureAccount.count({ where: { account: 'purge-old@desk.example' } })).toBe(0);
+  });
+
+  it('treats an expired counter as absent, without waiting for the purge', async () => {
+    const user = await createUser(t.db.prisma);
+    const app = buildApp({
+      db: t.db,
+      config: testConfig({ TRUST_PROXY: 'loopback', LOGIN_PAIR_MAX_FAILURES: '3' }),
+      logger: createLogger('silent'),
+    });
+    await t.db.prisma.loginFailurePair.create({
+      data: { account: user.email, clientAddress: '198.51.100.3', failures: 50, expiresAt: new Date(Date.now() - 1_000) },
+    });
+    await t.db.prisma.loginFailureAddress.create({
+      data: { clientAddress: '198.51.100.3', failures: 1_000_000, expiresAt: new Date(Date.now() - 1_000) },
+    });
+
+    const res = await request(app)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '198.51.100.3')
+      .send({ email: user.email, password: user.password });
+
+    expect(res.status).toBe(200);
   });
 });

@@ -59,6 +59,10 @@ describe('versions and conflicts', () => {
     });
     expect(stale.body.error.message).toContain('Otto Other');
     expect((await ed().get(`/api/claims/${claimId}`)).body.claimant).toBeNull();
+    const claimant = await as(t.app, otherEditor).patch(`/api/claims/${claimId}`).send({ claimant: { name: 'Mayor Lee', role: 'Mayor' }, version: 2 });
+    const again = await ed().patch(`/api/claims/${claimId}`).send({ checkWorthy: true, version: 2 });
+    expect([claimant.status, again.status]).toEqual([200, 409]);
+    expect(again.body.error.changes.map((c: { fields: string[] }) => c.fields)).toEqual([['claimant']]);
   });
 
   it('answers a stale If-Match with 412 and the same account of the changes', async () => {
@@ -174,6 +178,8 @@ describe('merge and split', () => {
 
     expect(merged.status).toBe(200);
     expect(merged.body).toMatchObject({ id: a.id, start: a.start, end: b.end, text: 'Alpha one. Beta two 🌍.', position: 1 });
+    expect((await ed().get(`/api/claims/${a.id}`)).body.nextClaimId).toBe(c.id);
+    expect((await ed().get(`/api/claims/${c.id}`)).body.nextClaimId).toBeNull();
     expect(merged.body.text).toBe(sliceCodePoints(body, a.start, b.end));
     const list = await ed().get(`/api/articles/${article.id}/claims`);
     expect(list.body.items.map((x: { id: string; position: number }) => [x.id, x.position])).toEqual([[a.id, 1], [c.id, 2], [d.id, 3]]);

@@ -31,11 +31,15 @@ describe('operations endpoints', () => {
     }
   });
 
-  it('echoes a sane X-Request-Id and invents one otherwise', async () => {
-    const echoed = await request(t.app).get('/healthz').set('X-Request-Id', 'desk-123');
-    const invented = await request(t.app).get('/healthz').set('X-Request-Id', 'bad id with spaces');
-    expect(echoed.headers['x-request-id']).toBe('desk-123');
-    expect(invented.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  it("always answers with a request id of its own (a fresh UUID), never the client's", async () => {
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const sane = await request(t.app).get('/healthz').set('X-Request-Id', 'desk-123');
+    const insane = await request(t.app).get('/healthz').set('X-Request-Id', 'bad id with spaces');
+    const none = await request(t.app).get('/healthz');
+
+    const ids = [sane, insane, none].map((res) => res.headers['x-request-id']);
+    for (const id of ids) expect(id).toMatch(UUID);
+    expect(new Set(ids).size).toBe(3);
   });
 
   it('serves the OpenAPI document and the interactive docs', async () => {

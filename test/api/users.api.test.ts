@@ -10,7 +10,7 @@ let admin: TestUser;
 
 beforeAll(async () => {
   // Generous login limits: several tests sign in on purpose, and the limiter is tested in auth.api.test.ts.
-  t = await createTestApp({ LOGIN_RATE_LIMIT_PER_ACCOUNT: '100', LOGIN_RATE_LIMIT_PER_IP: '1000' });
+  t = await createTestApp({ LOGIN_PAIR_MAX_FAILURES: '100', LOGIN_ADDRESS_MAX_FAILURES_PER_DAY: '10000' });
   admin = await createUser(t.db.prisma, { role: 'admin' });
 });
 afterAll(() => t.close());

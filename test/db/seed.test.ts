@@ -18,15 +18,43 @@ describe('demo data (npm run seed)', () => {
     expect(await isDatabaseEmpty(db)).toBe(true);
 
     const first = await loadDemoData(db);
-    const second = await loadDemoData(db);
 
-    expect(first).toMatchObject({ usersCreated: 3, articleCreated: true });
-    expect(first.claimCount).toBeGreaterThan(20);
+    expect(first).toMatchObject({ usersCreated: DEMO_ACCOUNTS.length, articleCreated: true });
+    expect(first.claimCount).toBe(29);
+    const counts = async () => ({
+      users: await db.prisma.user.count(),
+      articles: await db.prisma.article.count(),
+      verdicts: await db.prisma.verdict.count(),
+      rulings: await db.prisma.ruling.count(),
+      events: await db.prisma.auditEvent.count(),
+    });
+    const afterFirst = await counts();
+    const second = await loadDemoData(db);
     expect(second).toEqual({ ...first, usersCreated: 0, articleCreated: false });
-    expect(await db.prisma.user.count()).toBe(3);
-    expect(await db.prisma.article.count()).toBe(1);
+    expect(await counts()).toEqual(afterFirst);
+    expect(afterFirst).toMatchObject({ users: DEMO_ACCOUNTS.length, articles: 1 });
     expect(await db.prisma.claim.count()).toBe(first.claimCount);
     expect(await isDatabaseEmpty(db)).toBe(false);
+  });
+
+  it('puts the seed article in a desk state that shows every stage at once', async () => {
+    const claims = await db.prisma.claim.findMany({ orderBy: { position: 'asc' }, select: { position: true, status: true, checkWorthy: true, claimantName: true } });
+    const byPosition = new Map(claims.map((c) => [c.position, c]));
+    expect([1, 26, 22, 16, 11, 12].map((p) => [p, byPosition.get(p)!.status])).toEqual([
+      [1, 'published'],
+      [26, 'published'],
+      [22, 'approved'],
+      [16, 'in_review'],
+      [11, 'in_review'],
+      [12, 'in_review'],
+    ]);
+    expect(claims.filter((c) => !c.checkWorthy).map((c) => c.position)).toEqual([13, 15, 21]);
+    expect(byPosition.get(24)!.claimantName).toBe('Chuck Schumer');
+    const corrected = await db.prisma.ruling.findMany({ where: { claim: { position: 26 } }, orderBy: { revision: 'asc' } });
+    expect(corrected.map((r) => [r.revision, r.levelKey, r.supersededAt !== null])).toEqual([[1, 'mostly_true', true], [2, 'true', false]]);
+    const sourced = await db.prisma.verdict.groupBy({ by: ['claimId'], where: { status: 'submitted', sources: { some: {} } }, _count: true });
+    expect(sourced.filter((g) => g._count === 2).length).toBeGreaterThanOrEqual(2);
+    expect(await db.prisma.verdict.count({ where: { status: 'draft' } })).toBe(1);
   });
 
   it.each(DEMO_ACCOUNTS.map((a) => [a.role, a.email, a.password] as const))(

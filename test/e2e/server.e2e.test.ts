@@ -79,6 +79,7 @@ describe('npm start on the embedded default', () => {
   it('starts with no configuration, loads the demo data, keeps data across restarts and stops cleanly', async () => {
     const first = await startServer({ DATA_DIR: dataDir });
     await waitForHealth(first);
+    expect(first.output()).toContain(`Checkmate listening on http://localhost:${new URL(first.base).port}`);
     expect((await fetch(`${first.base}/readyz`)).status).toBe(200);
 
     const editor = DEMO_ACCOUNTS.find((a) => a.role === 'editor')!;
@@ -111,6 +112,30 @@ describe('npm start on the embedded default', () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('PORT:');
     expect(server.output()).toContain('DATABASE_POOL_SIZE:');
+  });
+});
+
+describe('a port that is already taken', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'checkmate-e2e-busy-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('is a clean fatal error: exit 1, a message naming the port, and never a "listening" line', async () => {
+    const port = await freePort();
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      // The database is opened (and migrated) before listening; use the quickest one available.
+      const database = isEmbedded()
+        ? { DATA_DIR: dataDir }
+        : { DATABASE_URL: process.env.TEST_DATABASE_URL, JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret' };
+      const server = await startServer({ ...database, HOST: '127.0.0.1', PORT: String(port) });
+
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain(`port ${port} is already in use`);
+      expect(server.output()).not.toMatch(/listening/i);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 });
 

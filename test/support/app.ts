@@ -12,6 +12,8 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Readonly<Config> 
     LOG_LEVEL: 'silent',
     DATABASE_URL: process.env.TEST_DATABASE_URL,
     JWT_SECRET: TEST_JWT_SECRET,
+    // No sign-in delay unless a test is about it: the suite signs in a lot, often with wrong passwords.
+    LOGIN_DELAY_STEP_MS: '0',
     ...overrides,
   });
 }
@@ -27,6 +29,7 @@ export interface TestApp {
 export async function createTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(overrides);
-  const app = buildApp({ db, config, logger: createLogger('silent') });
+  // TEST_LOG_LEVEL=error shows server errors while debugging a test.
+  const app = buildApp({ db, config, logger: createLogger((process.env.TEST_LOG_LEVEL as 'error' | undefined) ?? 'silent') });
   return { app, db, config, close: () => db.close() };
 }

@@ -75,3 +75,21 @@ export async function patchClaim(app: Express, user: Pick<TestUser, 'auth'>, cla
   const current = await as(app, user).get(`/api/claims/${claimId}`);
   return as(app, user).patch(`/api/claims/${claimId}`).send({ ...changes, version: current.body.version });
 }
+
+/** Sends a request and fails with the response body when the status is not the expected one. */
+export async function expectOk(test: request.Test, status = 200): Promise<request.Response> {
+  const res = await test;
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+/** A source body for POST /api/claims/:id/sources. */
+export const sourceBody = (overrides: Record<string, unknown> = {}) => ({
+  url: `https://data.example.gov/${unique('report')}`,
+  title: 'Annual report',
+  publisher: 'Statistics Office',
+  sourceType: 'dataset',
+  stance: 'refutes',
+  excerpt: 'Table 3 shows a 2% rise.',
+  ...overrides,
+});

@@ -30,7 +30,12 @@ describe('loadConfig', () => {
 
   it('uses DATABASE_URL with a pool when given, with the JWT secret it requires', () => {
     const config = loadConfig({ DATABASE_URL: 'postgresql://u@db:5432/x', JWT_SECRET: SECRET, DATABASE_POOL_SIZE: '4', MIGRATE_ON_START: 'false' });
-    expect(config.database).toEqual({ kind: 'external', url: 'postgresql://u@db:5432/x', poolSize: 4 });
+    expect(config.database).toEqual({
+      kind: 'external',
+      url: 'postgresql://u@db:5432/x',
+      migrationUrl: 'postgresql://u@db:5432/x',
+      poolSize: 4,
+    });
     expect(config.migrateOnStart).toBe(false);
   });
 
@@ -42,6 +47,10 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'boss@b.example', ADMIN_PASSWORD: 'password1234' }, 'ADMIN_PASSWORD: too weak'],
     [{ ADMIN_EMAIL: 'boss@b.example', ADMIN_PASSWORD: 'boss-is-the-best-1' }, 'must not contain your name or email'],
     [{ JWT_TTL: '10s' }, 'JWT_TTL: must be between 1 minute and 30 days'],
+    [{ LOGIN_RATE_LIMIT_PER_ACCOUNT: '5' }, 'LOGIN_RATE_LIMIT_PER_ACCOUNT: no longer used'],
+    [{ LOGIN_RATE_LIMIT_PER_IP: '20' }, 'LOGIN_RATE_LIMIT_PER_IP: no longer used: see LOGIN_ADDRESS_MAX_FAILURES_PER_DAY'],
+    [{ LOGIN_RATE_LIMIT_WINDOW_SECONDS: '900' }, 'LOGIN_RATE_LIMIT_WINDOW_SECONDS: no longer used: see LOGIN_FAILURE_WINDOW_SECONDS'],
+    [{ MIGRATION_DATABASE_URL: 'postgresql://owner@db/x' }, 'MIGRATION_DATABASE_URL: only used with DATABASE_URL'],
   ])('refuses %j naming the variable', (env, message) => {
     expect(problemsOf(env).join('\n')).toContain(message);
   });
@@ -56,6 +65,14 @@ describe('loadConfig', () => {
     [{ JWT_TTL: 'forever' }, 'JWT_TTL'],
     [{ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'Some-Long-Pass-9' }, 'ADMIN_EMAIL'],
     [{ ARTICLE_MAX_BYTES: '10' }, 'ARTICLE_MAX_BYTES'],
+    [{ LOGIN_PAIR_MAX_FAILURES: '0' }, 'LOGIN_PAIR_MAX_FAILURES'],
+    [{ LOGIN_ADDRESS_MAX_FAILURES_PER_DAY: 'lots' }, 'LOGIN_ADDRESS_MAX_FAILURES_PER_DAY'],
+    [{ LOGIN_FAILURE_WINDOW_SECONDS: '100000' }, 'LOGIN_FAILURE_WINDOW_SECONDS'],
+    [{ LOGIN_DELAY_MAX_MS: '2001' }, 'LOGIN_DELAY_MAX_MS'],
+    [{ LOGIN_DELAY_STEP_MS: '-1' }, 'LOGIN_DELAY_STEP_MS'],
+    [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ MIGRATION_DATABASE_URL: 'mysql://db/x', DATABASE_URL: 'postgresql://db/x', JWT_SECRET: SECRET }, 'MIGRATION_DATABASE_URL'],
   ])('reports a malformed %j under its name', (env, variable) => {
     const problems = problemsOf(env);
     expect(problems.some((p) => p.startsWith(`${variable}:`))).toBe(true);
@@ -63,6 +80,36 @@ describe('loadConfig', () => {
 
   it('lists every problem at once', () => {
     expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'y' })).toHaveLength(2);
+  });
+
+  it('throttles sign-ins per account and address pair, per address per day, and delays by at most 2 s by default', () => {
+    expect(loadConfig({}).loginThrottle).toEqual({
+      pairMaxFailures: 5,
+      failureWindowSeconds: 900,
+      addressMaxFailuresPerDay: 100,
+      delayStepMs: 250,
+      delayMaxMs: 2000,
+    });
+  });
+
+  it('migrates with MIGRATION_DATABASE_URL when given, and with DATABASE_URL otherwise', () => {
+    const base = { DATABASE_URL: 'postgresql://app@db/x', JWT_SECRET: SECRET };
+    expect(loadConfig(base).database).toMatchObject({ url: 'postgresql://app@db/x', migrationUrl: 'postgresql://app@db/x' });
+    expect(loadConfig({ ...base, MIGRATION_DATABASE_URL: 'postgresql://owner@db/x' }).database).toMatchObject({
+      url: 'postgresql://app@db/x',
+      migrationUrl: 'postgresql://owner@db/x',
+    });
+  });
+
+  it.each([
+    ['1', 1],
+    ['2', 2],
+    ['true', true],
+    ['false', false],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8, 192.168.1.1, fd00::/8, 172.16.0.0/255.240.0.0', ['loopback', '10.0.0.0/8', '192.168.1.1', 'fd00::/8', '172.16.0.0/255.240.0.0']],
+  ] as const)('reads TRUST_PROXY=%s as Express expects it (hops as a number, not the address 0.0.0.1)', (text, value) => {
+    expect(loadConfig({ TRUST_PROXY: text }).trustProxy).toEqual(value);
   });
 
   it('accepts a strong bootstrap admin password', () => {

@@ -1,0 +1,107 @@
+import { once } from 'node:events';
+import type { Response } from 'express';
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db/sql';
+import { isEditor } from '../domain/enums';
+import { claimsOfArticles, nextArticles, type ArticleBatchRow, type DeskRow } from './desk-export.queries';
+import { CSV_BOM, csvHeader, csvLine, type CsvClaimFields } from './formats/csv';
+import type { DeskExportQuery } from './report.schema';
+
+/** Claims per batch read from the database (a single article larger than this is read whole). */
+const CLAIMS_PER_BATCH = 2_000;
+const ARTICLES_PER_PAGE = 500;
+
+/** The desk file has the per-article CSV's columns, after these. */
+const ARTICLE_COLUMNS = ['article id', 'article title', 'article URL', 'claim id'];
+
+function fieldsOf(row: DeskRow): CsvClaimFields {
+  return {
+    position: row.position,
+    paragraph: row.paragraph,
+    text: row.text,
+    status: row.status,
+    checkWorthy: row.checkWorthy,
+    verdictLabel: row.levelLabel,
+    verdictValue: row.levelValue,
+    rationale: row.rationale,
+    sourceUrls: row.sourceUrls,
+    reviewers: row.reviewers,
+    claimDate: row.claimDate,
+    publishedAt: row.firstPublishedAt?.toISOString() ?? null,
+    correctedAt: row.correctedAt?.toISOString() ?? null,
+  };
+}
+
+const csvRowOf = (row: DeskRow) => csvLine(fieldsOf(row), [row.articleId, row.articleTitle, row.articleUrl, row.claimId]);
+
+const jsonRowOf = (row: DeskRow) =>
+  JSON.stringify({
+    articleId: row.articleId,
+    articleTitle: row.articleTitle,
+    articleUrl: row.articleUrl,
+    claimId: row.claimId,
+    ...fieldsOf(row),
+    verdictState: row.verdictState,
+    claimant: row.claimant,
+    retractedAt: row.retractedAt?.toISOString() ?? null,
+  });
+
+/**
+ * Streams the whole desk as CSV or JSON: rows are written while they are read, waiting for the client to drain
+ * (backpressure) and stopping when it goes away. The first batch is read before any header is sent, so a bad
+ * request or an unreachable database still gets a proper JSON error.
+ */
+export function createDeskExportService({ pool }: Db) {
+  async function* batches(query: DeskExportQuery, reader: Actor): AsyncGenerator<DeskRow[]> {
+    let after: ArticleBatchRow | undefined;
+    const options = { audience: query.audience, readerId: reader.userId, readerIsEditor: isEditor(reader.role), statuses: query.status };
+    for (;;) {
+      const articles = await nextArticles(pool, { from: query.from, to: query.to }, after, ARTICLES_PER_PAGE);
+      if (articles.length === 0) return;
+      let batch: string[] = [];
+      let claims = 0;
+      for (const article of articles) {
+        batch.push(article.id);
+        claims += article.claimCount;
+        after = article;
+        if (claims >= CLAIMS_PER_BATCH) {
+          yield await claimsOfArticles(pool, batch, options);
+          batch = [];
+          claims = 0;
+        }
+      }
+      if (batch.length) yield await claimsOfArticles(pool, batch, options);
+    }
+  }
+
+  async function stream(query: DeskExportQuery, reader: Actor, res: Response): Promise<void> {
+    const source = batches(query, reader);
+    const first = await source.next();
+    const csv = query.format === 'csv';
+    const day = new Date().toISOString().slice(0, 10);
+    res.status(200);
+    res.setHeader('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="desk-${query.audience}-${day}.${query.format}"`);
+    let aborted = false;
+    res.on('close', () => (aborted = !res.writableFinished));
+    const write = async (chunk: string) => {
+      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    };
+    await write(csv ? CSV_BOM + csvHeader(query.audience, ARTICLE_COLUMNS) : '[');
+    let written = 0;
+    for (let step = first; !step.done && !aborted; step = await source.next()) {
+      if (csv) await write(step.value.map(csvRowOf).join(''));
+      else if (step.value.length) await write((written ? ',' : '') + step.value.map(jsonRowOf).join(','));
+      written += step.value.length;
+    }
+    if (aborted) {
+      await source.return(undefined);
+      return;
+    }
+    res.end(csv ? '' : ']');
+  }
+
+  return { stream };
+}
+
+export type DeskExportService = ReturnType<typeof createDeskExportService>;

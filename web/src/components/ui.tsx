@@ -1,0 +1,191 @@
+/** Small building blocks shared by every page: fields with their errors, alerts, status tags, progress. */
+import type { ComponentChildren, Ref } from 'preact';
+import { useId } from 'preact/hooks';
+import type { ClaimStatus } from '../api/types';
+import { STATUS_INFO } from '../lib/status';
+
+/** The input attributes the forms use (kept explicit: Preact's ARIA-strict attribute unions do not spread). */
+interface InputAttributes {
+  id?: string;
+  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'date' | 'number';
+  placeholder?: string;
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'text';
+  required?: boolean;
+  disabled?: boolean;
+}
+
+type InputProps = InputAttributes & {
+  label: string;
+  error?: string;
+  hint?: string;
+  value: string;
+  onValue: (value: string) => void;
+  inputRef?: Ref<HTMLInputElement>;
+};
+
+/** A labelled input; an error from the API appears under it and is announced with it. */
+export function Field({ label, error, hint, value, onValue, id, inputRef, type = 'text', ...rest }: InputProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const describedBy = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field${error ? ' field--invalid' : ''}`}>
+      <label for={inputId}>{label}</label>
+      {hint && (
+        <p class="field__hint" id={`${inputId}-hint`}>
+          {hint}
+        </p>
+      )}
+      <input
+        ref={inputRef}
+        // One literal for the checker: Preact types each input type's allowed ARIA roles separately.
+        type={type as 'text'}
+        id={inputId}
+        value={value}
+        onInput={(e) => onValue((e.currentTarget as HTMLInputElement).value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        {...rest}
+      />
+      {error && (
+        <p class="field__error" id={`${inputId}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type TextAreaProps = {
+  rows?: number;
+  required?: boolean;
+  label: string;
+  error?: string;
+  hint?: string;
+  value: string;
+  onValue: (value: string) => void;
+};
+
+export function TextAreaField({ label, error, hint, value, onValue, ...rest }: TextAreaProps) {
+  const inputId = useId();
+  const describedBy = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field${error ? ' field--invalid' : ''}`}>
+      <label for={inputId}>{label}</label>
+      {hint && (
+        <p class="field__hint" id={`${inputId}-hint`}>
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={inputId}
+        value={value}
+        onInput={(e) => onValue((e.currentTarget as HTMLTextAreaElement).value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        {...rest}
+      />
+      {error && (
+        <p class="field__error" id={`${inputId}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type SelectProps = {
+  class?: string;
+  disabled?: boolean;
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+  error?: string;
+};
+
+export function SelectField({ label, value, onValue, options, error, class: className, ...rest }: SelectProps) {
+  const inputId = useId();
+  return (
+    <div class={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label for={inputId}>{label}</label>
+      <select
+        id={inputId}
+        value={value}
+        onChange={(e) => onValue((e.currentTarget as HTMLSelectElement).value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${inputId}-error` : undefined}
+        {...rest}
+      >
+        {options.map((o: { value: string; label: string }) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p class="field__error" id={`${inputId}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Messages that are not about one field. Announced when they appear. */
+export function Alert({ messages, tone = 'error', children }: { messages?: readonly string[]; tone?: 'error' | 'info' | 'success'; children?: ComponentChildren }) {
+  if (!messages?.length && !children) return null;
+  return (
+    <div class={`alert alert--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      {messages && messages.length === 1 && <p>{messages[0]}</p>}
+      {messages && messages.length > 1 && (
+        <ul>
+          {messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export function StatusTag({ status }: { status: ClaimStatus }) {
+  const info = STATUS_INFO[status];
+  return <span class={`tag tag--${info?.tone ?? 'unreviewed'}`}>{info?.label ?? status}</span>;
+}
+
+export function WorthyTag({ checkWorthy }: { checkWorthy: boolean }) {
+  return checkWorthy ? <span class="tag tag--worthy">Check-worthy</span> : <span class="tag tag--skip">Not check-worthy</span>;
+}
+
+export function Progress({ progress }: { progress: { total: number; checkWorthy: number; checked: number } }) {
+  const { total, checkWorthy, checked } = progress;
+  const base = checkWorthy || 1;
+  return (
+    <div class="progress">
+      <div
+        class="progress__bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={checkWorthy}
+        aria-valuenow={checked}
+        aria-label="Check-worthy claims checked"
+      >
+        <span class="progress__fill" style={{ width: `${Math.min(100, (checked / base) * 100)}%` }} />
+      </div>
+      <p class="progress__text">
+        <strong>{checked}</strong> checked · <strong>{checkWorthy}</strong> check-worthy · <strong>{total}</strong> claims
+      </p>
+    </div>
+  );
+}
+
+export function Spinner({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p class="loading" role="status">
+      {label}
+    </p>
+  );
+}
