@@ -1,6 +1,8 @@
 /**
  * `npm run backup -- <file>` and `npm run restore -- <file>` (src/ops/backup.ts). They use the service's
- * configuration: DATABASE_URL for a PostgreSQL server, otherwise the embedded database in DATA_DIR.
+ * configuration: a PostgreSQL server through MIGRATION_DATABASE_URL when set (the tables' owner: the service's
+ * least-privilege role may not read `_prisma_migrations`, and restored objects must belong to the owner), else
+ * DATABASE_URL; otherwise the embedded database in DATA_DIR.
  * package.json runs this file with the mode first: `tsx src/ops/backup-cli.ts backup <file>`.
  */
 import path from 'node:path';
@@ -39,22 +41,25 @@ async function main(mode: 'backup' | 'restore', args: string[]): Promise<number>
   }
   const target = path.resolve(file);
   const { database } = configuration();
-  const where = database.kind === 'external' ? redactUrl(database.url) : `the embedded database in ${path.resolve(database.dataDir)}`;
+  const serverUrl = database.kind === 'external' ? database.migrationUrl : undefined;
+  const dataDir = database.kind === 'embedded' ? database.dataDir : '';
+  const where = serverUrl ? redactUrl(serverUrl) : `the embedded database in ${path.resolve(dataDir)}`;
   if (mode === 'backup') {
-    const manifest =
-      database.kind === 'external' ? await backupPostgres(database.url, target) : await backupEmbedded(database.dataDir, target);
+    const manifest = serverUrl ? await backupPostgres(serverUrl, target) : await backupEmbedded(dataDir, target);
     console.log(`Backed up ${where}\n  to ${target} (${manifest.bytes} bytes, sha256 ${manifest.sha256})\n  manifest ${manifestPathOf(target)}`);
     console.log(table(manifest.tables));
     return 0;
   }
-  const report: RestoreReport =
-    database.kind === 'external' ? await restorePostgres(database.url, target) : await restoreEmbedded(database.dataDir, target);
+  const report: RestoreReport = serverUrl ? await restorePostgres(serverUrl, target) : await restoreEmbedded(dataDir, target);
   const created = 'created' in report && report.created ? ' (database created)' : '';
   console.log(`Restored ${target}\n  into ${where}${created}`);
   console.log(table(report.tables));
   if (!report.manifest) {
     console.log(`No manifest (${manifestPathOf(target)}): the rows above were not checked against the backup.`);
     return 0;
+  }
+  if (serverUrl && database.kind === 'external' && serverUrl !== database.url) {
+    console.log('Restored as the owner (MIGRATION_DATABASE_URL): run `npm run db:migrate` to grant the service role its rights again.');
   }
   if (report.mismatches.length > 0) {
     console.error(`RESTORE DOES NOT MATCH THE BACKUP (manifest of ${report.manifest.createdAt}):\n${report.mismatches.map((m) => `  - ${m}`).join('\n')}`);

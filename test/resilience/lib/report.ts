@@ -5,11 +5,6 @@ export interface Check {
   name: string;
   ok: boolean;
   detail: string;
-  /**
-   * A known gap on this branch (named, with what closes it): reported as XFAIL instead of failing the run.
-   * Only used where the code that closes the gap is identifiable; see two-instances.
-   */
-  expectedFailure?: string;
 }
 
 export class ScenarioReport {
@@ -24,10 +19,9 @@ export class ScenarioReport {
 
   constructor(readonly name: string) {}
 
-  check(name: string, ok: boolean, detail = '', expectedFailure?: string): boolean {
-    this.checks.push({ name, ok, detail, expectedFailure: ok ? undefined : expectedFailure });
-    const mark = ok ? 'ok  ' : expectedFailure ? 'XFAIL' : 'FAIL';
-    console.log(`  [${mark}] ${name}${detail ? ` — ${detail}` : ''}${!ok && expectedFailure ? ` (${expectedFailure})` : ''}`);
+  check(name: string, ok: boolean, detail = ''): boolean {
+    this.checks.push({ name, ok, detail });
+    console.log(`  [${ok ? 'ok  ' : 'FAIL'}] ${name}${detail ? ` — ${detail}` : ''}`);
     return ok;
   }
 
@@ -47,14 +41,12 @@ export class ScenarioReport {
   }
 
   get failed(): boolean {
-    return Boolean(this.error) || this.checks.some((c) => !c.ok && !c.expectedFailure);
+    return Boolean(this.error) || this.checks.some((c) => !c.ok);
   }
 
   get verdict(): string {
     if (this.error) return 'ERROR';
-    if (this.failed) return 'FAIL';
-    if (this.checks.some((c) => !c.ok)) return 'PASS (XFAIL)';
-    return 'PASS';
+    return this.failed ? 'FAIL' : 'PASS';
   }
 }
 

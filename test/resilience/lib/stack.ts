@@ -36,6 +36,7 @@ export interface Stack {
   client: HttpClient;
   adminToken: string;
   editorToken: string;
+  editorId: string;
   /** A direct connection for verification (opened on demand: the database may be away meanwhile). */
   connect(): Promise<Client>;
   newContext(runTag: string, timeoutMs?: number): LoadContext;
@@ -65,12 +66,15 @@ export async function startStack(tools: PostgresTools, label: string, service: P
       client,
       adminToken,
       editorToken,
+      editorId: editor.id,
       connect: () => connectTo(cluster.url),
       newContext: (runTag, timeoutMs = 15_000) => ({
         client,
         token: editorToken,
+        userId: editor.id,
         articles: [],
         outcomes: [],
+        attempts: [],
         acks: [],
         timeoutMs,
         runTag,

@@ -15,28 +15,14 @@ import type { PostgresTools } from '../lib/postgres-cluster';
 import type { ScenarioReport } from '../lib/report';
 import { ADMIN, Service } from '../lib/service';
 import { connectTo, createAccount, signIn, startStack } from '../lib/stack';
-import { articleBody, findHalfWritten, runLoad, verifyAcknowledged, type LoadContext, type Operation } from '../lib/workload';
+import { findHalfWritten, importArticle, runLoad, verifyAcknowledged, type LoadContext, type Operation } from '../lib/workload';
 
 /** Imports of every size, up to ~3,000 claims, so that some transaction is always in flight. */
 const burstImport: Operation = {
   name: 'import',
   weight: 1,
-  async run(ctx, worker) {
-    const tag = `${ctx.runTag}-w${worker.id}-${worker.seq++}`;
-    const sentences = Math.random() < 0.25 ? 1_000 + Math.floor(Math.random() * 2_000) : 5 + Math.floor(Math.random() * 60);
-    const outcome = await ctx.client.request({
-      op: 'import',
-      path: '/api/articles',
-      token: ctx.token,
-      json: { title: `Crash ${tag}`, body: articleBody(tag, sentences) },
-      timeoutMs: ctx.timeoutMs,
-    });
-    ctx.outcomes.push(outcome);
-    if (outcome.status === 201) {
-      const article = outcome.body as { id: string; claimCount: number };
-      ctx.acks.push({ kind: 'import', requestId: outcome.requestId, data: { articleId: article.id, claimCount: article.claimCount } });
-    }
-  },
+  run: (ctx, worker) =>
+    importArticle(ctx, worker, Math.random() < 0.25 ? 1_000 + Math.floor(Math.random() * 2_000) : 5 + Math.floor(Math.random() * 60)),
 };
 
 /** Imports until `acks` imports were acknowledged, then SIGKILL mid-burst; returns what was in flight. */
@@ -67,7 +53,7 @@ async function postgresCrash(tools: PostgresTools, report: ScenarioReport): Prom
       report.check('postgresql: clean start (no error in its log)', again.errorLines().length === 0, again.errorLines().slice(0, 3).join(' | '));
       const client = new HttpClient(again.base);
       try {
-        const after = { ...ctx, client, outcomes: [], acks: [], articles: [] } as LoadContext;
+        const after: LoadContext = { ...ctx, client, outcomes: [], attempts: [], acks: [], articles: [] };
         after.token = await signIn(client, ADMIN.email, ADMIN.password);
         await burstImport.run(after, { id: 0, seq: 0, claims: [] });
         report.check('postgresql: imports work after the restart', after.acks.length === 1, formatCounts(countByStatus(after.outcomes)));
@@ -97,11 +83,12 @@ async function embeddedCrash(report: ScenarioReport): Promise<void> {
   try {
     const first = await Service.start({ dataDir, label: 'crash-embedded' });
     const client = new HttpClient(first.base);
-    const ctx: LoadContext = { client, token: '', articles: [], outcomes: [], acks: [], timeoutMs: 30_000, runTag: 'crash-embedded' };
+    const ctx: LoadContext = { client, token: '', userId: '', articles: [], outcomes: [], attempts: [], acks: [], timeoutMs: 30_000, runTag: 'crash-embedded' };
     try {
       const adminToken = await signIn(client, ADMIN.email, ADMIN.password);
       const editor = await createAccount(client, adminToken, 'editor', 'crash-embedded');
       ctx.token = await signIn(client, editor.email, editor.password);
+      ctx.userId = editor.id;
       report.figure('embedded', await burstAndKill(ctx, first, 4, 15));
       report.countOutcomes(ctx.outcomes);
     } finally {
@@ -116,7 +103,7 @@ async function embeddedCrash(report: ScenarioReport): Promise<void> {
     try {
       report.check('embedded: the service starts again despite the stale lock file, PGlite reopens', true, `ready in ${Date.now() - started} ms`);
       report.check('embedded: clean start (no error in its log)', again.errorLines().length === 0, again.errorLines().slice(0, 3).join(' | '));
-      const after = { ...ctx, client: againClient, outcomes: [], acks: [] } as LoadContext;
+      const after: LoadContext = { ...ctx, client: againClient, outcomes: [], attempts: [], acks: [] };
       await burstImport.run(after, { id: 0, seq: 0, claims: [] });
       report.check('embedded: imports work after the restart', after.acks.length === 1, formatCounts(countByStatus(after.outcomes)));
       ctx.acks.push(...after.acks);

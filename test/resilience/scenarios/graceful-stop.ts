@@ -8,32 +8,14 @@ import { countByStatus, formatCounts } from '../lib/http-client';
 import type { PostgresTools } from '../lib/postgres-cluster';
 import type { ScenarioReport } from '../lib/report';
 import { startStack } from '../lib/stack';
-import { ALL_OPERATIONS, articleBody, findHalfWritten, runLoad, seedArticles, verifyAcknowledged, type Operation } from '../lib/workload';
-import { describe } from './outage';
+import { ALL_OPERATIONS, findApplied, findHalfWritten, importArticle, runLoad, seedArticles, verifyAcknowledged, type Operation } from '../lib/workload';
+import { byKind, describe } from './outage';
 
 /** Errors that mean "no connection, nothing processed": the request never reached a handler. */
 const REFUSALS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 
 /** An import of ~1,500 claims: a few hundred ms of work, so several are in flight when the signal comes. */
-const longImport: Operation = {
-  name: 'long-import',
-  weight: 2,
-  async run(ctx, worker) {
-    const tag = `${ctx.runTag}-long-w${worker.id}-${worker.seq++}`;
-    const outcome = await ctx.client.request({
-      op: 'import',
-      path: '/api/articles',
-      token: ctx.token,
-      json: { title: `Long ${tag}`, body: articleBody(tag, 1_500) },
-      timeoutMs: ctx.timeoutMs,
-    });
-    ctx.outcomes.push(outcome);
-    if (outcome.status === 201) {
-      const article = outcome.body as { id: string; claimCount: number };
-      ctx.acks.push({ kind: 'import', requestId: outcome.requestId, data: { articleId: article.id, claimCount: article.claimCount } });
-    }
-  },
-};
+const longImport: Operation = { name: 'long-import', weight: 2, run: (ctx, worker) => importArticle(ctx, worker, 1_500) };
 
 export async function gracefulStopScenario(tools: PostgresTools, report: ScenarioReport): Promise<void> {
   const stack = await startStack(tools, 'graceful');
@@ -73,11 +55,19 @@ export async function gracefulStopScenario(tools: PostgresTools, report: Scenari
     try {
       const writes = await verifyAcknowledged(db, ctx.acks);
       report.writes(writes.acknowledged, writes.found);
-      report.check('every acknowledged write is in the database', writes.problems.length === 0, `${writes.found}/${writes.acknowledged} ${writes.problems.slice(0, 3).join('; ')}`);
+      report.check(
+        'every acknowledged write is in the database (its rows and its audit event)',
+        writes.problems.length === 0,
+        `${writes.acknowledged} acknowledged, ${writes.found} found (${byKind(writes.byKind)}) ${writes.problems.slice(0, 3).join('; ')}`,
+      );
       // A write that got no answer must not have happened: otherwise its answer was lost on the way.
-      const unanswered = all.filter((o) => o.status === undefined && (o.op === 'import' || o.op === 'triage'));
-      const { rows } = await db.query<{ request_id: string }>('SELECT request_id FROM audit_events WHERE request_id = ANY($1)', [unanswered.map((o) => o.requestId)]);
-      report.check('no write was applied without its answer reaching the client', rows.length === 0, `${unanswered.length} unanswered writes, ${rows.length} of them applied`);
+      const unanswered = ctx.attempts.filter((a) => a.outcome.status === undefined);
+      const applied = await findApplied(db, unanswered);
+      report.check(
+        'no write was applied without its answer reaching the client',
+        applied.length === 0,
+        `${unanswered.length} unanswered writes, ${applied.length} of them applied${applied.length ? `: ${applied.slice(0, 3).map((a) => `${a.kind} "${a.marker}" (${a.outcome.error})`).join(', ')}` : ''}`,
+      );
       const whole = await findHalfWritten(db);
       report.check('no article is half-written', whole.problems.length === 0, whole.problems.slice(0, 3).join('; '));
     } finally {

@@ -111,7 +111,8 @@ export async function outageScenario(tools: PostgresTools, report: ScenarioRepor
       );
       const readyAgain = readiness.find((o) => o.startedAt >= w.up && o.status === 200);
       const failuresAfter = recovered.filter((o) => o.status === undefined || o.status >= 500);
-      const writesAfter = recovered.filter((o) => (o.op === 'import' && o.status === 201) || (o.op === 'triage' && o.status === 200));
+      const recoveredSet = new Set(recovered);
+      const writesAfter = ctx.attempts.filter((a) => recoveredSet.has(a.outcome) && a.outcome.status !== undefined && a.outcome.status < 300);
       report.check(
         `${w.kind}: recovered by itself (/readyz 200, no failures from ${RECOVERY_GRACE_MS / 1000} s after the restart, writes succeed)`,
         readyAgain !== undefined && failuresAfter.length === 0 && writesAfter.length > 0 && stack.service.alive,
@@ -124,7 +125,7 @@ export async function outageScenario(tools: PostgresTools, report: ScenarioRepor
     try {
       const writes = await verifyAcknowledged(db, ctx.acks);
       report.writes(writes.acknowledged, writes.found);
-      report.figure('writes acknowledged / found', `${writes.acknowledged} / ${writes.found}`);
+      report.figure('writes acknowledged / found', `${writes.acknowledged} / ${writes.found} (${byKind(writes.byKind)})`);
       report.check('every acknowledged write is in the database', writes.problems.length === 0, writes.problems.slice(0, 3).join('; '));
       const whole = await findHalfWritten(db);
       report.figure('stored', `${whole.articles} articles, ${whole.claims} claims`);
@@ -136,6 +137,13 @@ export async function outageScenario(tools: PostgresTools, report: ScenarioRepor
   } finally {
     await stack.close();
   }
+}
+
+/** `import 120/120, triage 300/300, …` */
+export function byKind(kinds: Record<string, { acknowledged: number; found: number }>): string {
+  return Object.entries(kinds)
+    .map(([kind, k]) => `${kind} ${k.acknowledged}/${k.found}`)
+    .join(', ');
 }
 
 /** A short account of failing outcomes: counts by op and status, and the first one in full. */

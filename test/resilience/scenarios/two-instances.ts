@@ -4,33 +4,18 @@
  * - deactivation: an account deactivated on A is refused on B;
  * - versions: the same claim saved through A and B with the same version at the same moment: one 200, one 409;
  *   a stale version is 409 (field) or 412 (If-Match) on either;
- * - sign-in failure limits: failures on A and B count together (the limit is the same whichever instance is asked).
+ * - sign-in failure limits: failures on A and B count together (counters in PostgreSQL, login_failures_by_*).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { HttpClient, type Outcome } from '../lib/http-client';
 import type { PostgresTools } from '../lib/postgres-cluster';
 import type { ScenarioReport } from '../lib/report';
-import { ROOT, Service } from '../lib/service';
+import { Service } from '../lib/service';
 import { createAccount, EDITOR_PASSWORD, signIn, startStack } from '../lib/stack';
 import { articleBody } from '../lib/workload';
 
 const NEW_PASSWORD = 'Lagoon-Thistle-Beacon-2961';
-/** The sign-in failure limit both implementations default to (LOGIN_RATE_LIMIT_PER_ACCOUNT / LOGIN_PAIR_MAX_FAILURES). */
+/** LOGIN_PAIR_MAX_FAILURES by default: failures of one account from one address before that pair gets 429. */
 const FAILURE_LIMIT = 5;
-
-/**
- * Sign-in failure counts live in process memory while src/auth/login-rate-limiter.ts uses RateLimiterMemory; the
- * security branch moves them into PostgreSQL. Until that lands, the shared-limit check is reported as XFAIL; once
- * the in-memory limiter is gone it is an ordinary check. RESILIENCE_STRICT=1 makes it ordinary now.
- */
-function inMemoryLoginLimits(): string | undefined {
-  if (process.env.RESILIENCE_STRICT === '1') return undefined;
-  const file = path.join(ROOT, 'src/auth/login-rate-limiter.ts');
-  return existsSync(file) && readFileSync(file, 'utf8').includes('RateLimiterMemory')
-    ? 'known gap: sign-in failure counts are per process (RateLimiterMemory in src/auth/login-rate-limiter.ts) until the security branch moves them into PostgreSQL'
-    : undefined;
-}
 
 const statuses = (outcomes: Outcome[]) => outcomes.map((o) => o.status ?? o.error).join(',');
 const codeOf = (o: Outcome) => (o.body as { error?: { code?: string } } | undefined)?.error?.code;
@@ -157,7 +142,6 @@ export async function twoInstancesScenario(tools: PostgresTools, report: Scenari
         `sign-in failures count across instances: after ${FAILURE_LIMIT} failures spread over A and B, both answer 429`,
         failures.every((o) => o.status === 401) && beyond.every((o) => o.status === 429),
         `attempts A,B,A,… → ${statuses(attempts)}`,
-        inMemoryLoginLimits(),
       );
     }
 
