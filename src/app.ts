@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { createLoginRateLimiter } from './auth/login-rate-limiter';
@@ -20,6 +20,8 @@ export interface AppDeps {
   logger: Logger;
   /** Defaults to config.jwt.secret; the server passes the generated one on the embedded default. */
   jwtSecret?: string;
+  /** Replaces the bearer-token check; only the bench uses it, to measure what the check costs. */
+  authenticate?: RequestHandler;
 }
 
 /** Headroom over the article limit for the JSON envelope and metadata. */
@@ -27,7 +29,7 @@ const JSON_ENVELOPE_BYTES = 64 * 1024;
 const SMALL_BODY_LIMIT = '64kb';
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
-export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret }: AppDeps): Express {
+export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret, authenticate: authenticateOverride }: AppDeps): Express {
   if (!jwtSecret) throw new Error('buildApp needs a JWT secret');
   const tokens = createTokenService({ ...config.jwt, secret: jwtSecret });
   const services = createServices({ db, config, tokens, rateLimiter: createLoginRateLimiter(config.loginRateLimit) });
@@ -43,7 +45,7 @@ export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret }: 
 
   mountRoutes(app, ROUTES, {
     services,
-    authenticate: authenticate(tokens, db),
+    authenticate: authenticateOverride ?? authenticate(tokens, db),
     bodyParsers: {
       small: [express.json({ limit: SMALL_BODY_LIMIT })],
       article: [

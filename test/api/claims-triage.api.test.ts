@@ -1,7 +1,7 @@
 /** Claim triage by editors: versions and conflicts, narrowing, merging and splitting with exact offsets, claimant. */
 import { createTestApp, type TestApp } from '../support/app';
 import { createUser, type TestUser } from '../support/factories';
-import { as, importArticle, patchClaim, sliceCodePoints } from '../support/http';
+import { as, importArticle, sliceCodePoints } from '../support/http';
 
 let t: TestApp;
 let editor: TestUser;

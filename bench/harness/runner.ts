@@ -1,0 +1,106 @@
+/** Runs a load scenario: same-JSON check, warm-up, three alternating runs per side, medians, pass or fail. */
+import { isDeepStrictEqual } from 'node:util';
+import type { LoadScenario, LoadSide, ServerName, BenchContext } from '../scenarios';
+import type { CannonResult } from './load-worker';
+import type { Child, LoadGenerator } from './processes';
+
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  runs: number;
+}
+
+export interface Row {
+  id: string;
+  title: string;
+  ours: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  /** null: pending or skipped. */
+  pass: boolean | null;
+  details?: unknown;
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+async function fetchJson(server: Child, side: LoadSide): Promise<unknown> {
+  const request = side.requests[0];
+  const res = await fetch(server.url + request.path, { headers: request.headers });
+  if (res.status !== 200) throw new Error(`${server.name} ${request.path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+export async function runLoadScenario(
+  scenario: LoadScenario,
+  ctx: BenchContext,
+  servers: Record<ServerName, Child>,
+  load: LoadGenerator,
+  options: LoadOptions,
+): Promise<Row> {
+  const { ours, baseline } = scenario.setup(ctx);
+  if (scenario.sameJson) {
+    const [a, b] = await Promise.all([fetchJson(servers[ours.server], ours), fetchJson(servers[baseline.server], baseline)]);
+    if (!isDeepStrictEqual(a, b)) throw new Error(`${scenario.id}: ours and ${baseline.server} answer different JSON`);
+  } else {
+    await fetchJson(servers[ours.server], ours);
+    await fetchJson(servers[baseline.server], baseline);
+  }
+  const job = (side: LoadSide, seconds: number) =>
+    load.cannon({ url: servers[side.server].url, connections: options.connections, seconds, requests: side.requests });
+  await job(ours, options.warmupSeconds);
+  await job(baseline, options.warmupSeconds);
+  const oursRuns: CannonResult[] = [];
+  const baseRuns: CannonResult[] = [];
+  for (let run = 0; run < options.runs; run++) {
+    // Alternate which side goes first, so a drift in the machine's speed hits both alike.
+    if (run % 2 === 0) {
+      oursRuns.push(await job(ours, options.seconds));
+      baseRuns.push(await job(baseline, options.seconds));
+    } else {
+      baseRuns.push(await job(baseline, options.seconds));
+      oursRuns.push(await job(ours, options.seconds));
+    }
+  }
+  const summary = (runs: CannonResult[]) => ({
+    rps: round(median(runs.map((r) => r.rps)), 0),
+    p99: median(runs.map((r) => r.p99)),
+    p50: median(runs.map((r) => r.p50)),
+    errors: runs.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
+    runs: runs.map((r) => ({ rps: round(r.rps, 0), p99: r.p99, errors: r.errors, non2xx: r.non2xx })),
+  });
+  const o = summary(oursRuns);
+  const b = summary(baseRuns);
+  const target = scenario.target;
+  if (target.kind === 'vs-raw') {
+    const throughput = o.rps / b.rps;
+    const p99 = o.p99 / b.p99;
+    return {
+      id: scenario.id,
+      title: scenario.title,
+      ours: `${o.rps} req/s, p99 ${o.p99} ms`,
+      baseline: `${b.rps} req/s, p99 ${b.p99} ms`,
+      ratio: `×${round(throughput)} req/s, p99 ×${round(p99)}`,
+      target: `≥ ×${target.minThroughput}, p99 ≤ ×${target.maxP99}, 0 errors`,
+      pass: throughput >= target.minThroughput && p99 <= target.maxP99 && o.errors === 0 && b.errors === 0,
+      details: { baseline: scenario.baselineLabel, connections: options.connections, seconds: options.seconds, ours: o, raw: b },
+    };
+  }
+  const cost = b.rps / o.rps;
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    ours: `${o.rps} req/s, p99 ${o.p99} ms`,
+    baseline: `${b.rps} req/s, p99 ${b.p99} ms (${scenario.baselineLabel})`,
+    ratio: `cost ×${round(cost)}`,
+    target: `cost ≤ ×${target.maxCost}, 0 errors`,
+    pass: cost <= target.maxCost && o.errors === 0 && b.errors === 0,
+    details: { baseline: scenario.baselineLabel, connections: options.connections, seconds: options.seconds, ours: o, baselineRuns: b },
+  };
+}
