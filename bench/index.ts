@@ -117,7 +117,7 @@ async function main() {
       const ctx: BenchContext = { auth, largeArticles: large.spec.articles, smallArticles: small.spec.articles };
       for (const scenario of LOAD_SCENARIOS) {
         log(`scenario ${scenario.id}`);
-        rows.push(await runLoadScenario(scenario, ctx, servers, load, { connections: CONNECTIONS, seconds, warmupSeconds: 1, runs: 3 }));
+        rows.push(await runLoadScenario(scenario, ctx, servers, load, { connections: CONNECTIONS, seconds, warmupSeconds: 1, runs: 3, adminUrl: server.adminUrl }));
         log(`  ${rows[rows.length - 1].ours} | ${rows[rows.length - 1].baseline} | ${rows[rows.length - 1].ratio}`);
       }
       rows.push(deepVersusFirst(rows));

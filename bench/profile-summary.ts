@@ -54,3 +54,23 @@ const show = (title: string, map: Map<string, number>) => {
 };
 show('Self time by package or source folder', byArea);
 show('Self time by function', byFunction);
+
+// Inclusive ("total") time by function: a frame's own time plus everything it called, counted once per stack.
+const parent = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+const inclusive = new Map<string, number>();
+for (const [id, us] of self) {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url ? `${area(url)}:${lineNumber + 1}` : ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+  }
+}
+const busy = total - (byFunction.get('(idle) ') ?? 0);
+console.log(`\nTotal time by function, as a share of busy time (${(busy / 1e6).toFixed(2)} s)`);
+for (const [key, us] of [...inclusive].filter(([k]) => !k.startsWith('(root)') && !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  console.log(`${((100 * us) / busy).toFixed(1).padStart(5)}%  ${key}`);
+}

@@ -32,7 +32,7 @@ async function main() {
   const children: Partial<Record<ServerName, Child>> = {
     ours: await startService('ours', { databaseUrl: large.url, jwtSecret: SECRET, poolSize: 10, cpuProfileDir: profileDir }),
     'ours-noauth': await startService('ours-noauth', { databaseUrl: large.url, jwtSecret: SECRET, poolSize: 10, noAuth: { actor } }),
-    raw: await startRaw('raw', large.url, 10),
+    raw: await startRaw('raw', large.url, 10, profileDir && path.join(profileDir, 'raw')),
     ...(small ? { 'ours-small': await startService('ours-small', { databaseUrl: small.url, jwtSecret: SECRET, poolSize: 10 }) } : {}),
   };
   try {
@@ -43,10 +43,14 @@ async function main() {
         { auth: { Authorization: `Bearer ${token}` }, largeArticles: DESK_LARGE.articles, smallArticles: DESK_SMALL.articles },
         children as Record<ServerName, Child>,
         load,
-        { connections: 50, seconds: Number(secondsArg), warmupSeconds: 1, runs: Number(runsArg) },
+        { connections: 50, seconds: Number(secondsArg), warmupSeconds: 1, runs: Number(runsArg), adminUrl: server.adminUrl },
       );
       const cpu = Object.entries(children).map(([k, c]) => `${k} ${(cpuSeconds(c!.pid) - before[k]).toFixed(1)} s`);
+      type Cpu = { cpuMsPerRequest: number; dbCpuMsPerRequest: number };
+      const d = row.details as { ours: Cpu; raw?: Cpu; baselineRuns?: Cpu };
+      const b = (d.raw ?? d.baselineRuns)!;
       console.log(`${row.id}: ours ${row.ours} | baseline ${row.baseline} | ${row.ratio} | ${row.pass ? 'pass' : 'MISS'} | CPU ${cpu.join(', ')}`);
+      console.log(`   CPU ms/request (process + database): ours ${d.ours.cpuMsPerRequest} + ${d.ours.dbCpuMsPerRequest}, baseline ${b.cpuMsPerRequest} + ${b.dbCpuMsPerRequest}`);
     }
   } finally {
     await load.stop();

@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import type { CannonJob, CannonResult, WalkJob, WalkResult } from './load-worker';
 
 const START_TIMEOUT_MS = 60_000;
@@ -11,6 +12,8 @@ const TSX = ['--import', 'tsx'];
 
 export interface Child {
   name: string;
+  /** application_name of its database connections, to find their backends. */
+  appName?: string;
   url: string;
   pid: number;
   /** Resident set size now, from /proc (MiB). */
@@ -21,7 +24,7 @@ export interface Child {
 /** The services' own log lines (warn and above) go here, not to the bench's output. */
 export const SERVICE_LOG = path.join(tmpdir(), 'checkmate-bench-services.log');
 
-function startChild(name: string, script: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<Child> {
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv, execArgv: string[] = [], appName?: string): Promise<Child> {
   const log = openSync(SERVICE_LOG, 'a');
   const child = fork(path.join(__dirname, script), [], {
     env: { ...process.env, ...env },
@@ -43,6 +46,7 @@ function startChild(name: string, script: string, env: NodeJS.ProcessEnv, execAr
       child.removeAllListeners('exit');
       resolve({
         name,
+        appName,
         url: `http://127.0.0.1:${message.port}`,
         pid: child.pid!,
         rssMiB: () => rssOf(child.pid!),
@@ -64,6 +68,35 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL backends serving `appName` (a local server: their pids are ours to
+ * read in /proc). Backends that exited meanwhile are missed, so it is a floor; the pools keep theirs under load.
+ */
+export async function backendCpuSeconds(adminUrl: string, appName: string): Promise<number> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [appName]);
+    let sum = 0;
+    for (const { pid } of rows) {
+      try {
+        sum += cpuSecondsOf(pid);
+      } catch {
+        // the backend exited between the query and the read
+      }
+    }
+    return sum;
+  } finally {
+    await client.end();
+  }
+}
+
 export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -80,11 +113,19 @@ export interface ServiceOptions {
   cpuProfileDir?: string;
 }
 
+/** The database URL with an application_name, so the bench can find the backends serving this process. */
+function tagged(databaseUrl: string, appName: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('application_name', appName);
+  return url.toString();
+}
+
 export function startService(name: string, options: ServiceOptions): Promise<Child> {
+  const appName = `checkmate-bench-${name}`;
   const env: NodeJS.ProcessEnv = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    DATABASE_URL: options.databaseUrl,
+    DATABASE_URL: tagged(options.databaseUrl, appName),
     DATABASE_POOL_SIZE: String(options.poolSize),
     JWT_SECRET: options.jwtSecret,
     MIGRATE_ON_START: 'false',
@@ -96,11 +137,13 @@ export function startService(name: string, options: ServiceOptions): Promise<Chi
     BENCH_ACTOR: options.noAuth ? JSON.stringify(options.noAuth.actor) : '',
   };
   const execArgv = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  return startChild(name, 'service.ts', env, execArgv);
+  return startChild(name, 'service.ts', env, execArgv, appName);
 }
 
-export function startRaw(name: string, databaseUrl: string, poolSize: number): Promise<Child> {
-  return startChild(name, 'raw-server.ts', { DATABASE_URL: databaseUrl, POOL_SIZE: String(poolSize) });
+export function startRaw(name: string, databaseUrl: string, poolSize: number, cpuProfileDir?: string): Promise<Child> {
+  const execArgv = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const appName = `checkmate-bench-${name}`;
+  return startChild(name, 'raw-server.ts', { DATABASE_URL: tagged(databaseUrl, appName), POOL_SIZE: String(poolSize) }, execArgv, appName);
 }
 
 export interface LoadGenerator {

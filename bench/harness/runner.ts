@@ -2,9 +2,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { LoadScenario, LoadSide, ServerName, BenchContext } from '../scenarios';
 import type { CannonResult } from './load-worker';
-import type { Child, LoadGenerator } from './processes';
+import { backendCpuSeconds, cpuSecondsOf, type Child, type LoadGenerator } from './processes';
 
 export interface LoadOptions {
+  /** A URL of the PostgreSQL server, to read the CPU its backends used (local server only). */
+  adminUrl?: string;
   connections: number;
   seconds: number;
   warmupSeconds: number;
@@ -52,12 +54,22 @@ export async function runLoadScenario(
     await fetchJson(servers[ours.server], ours);
     await fetchJson(servers[baseline.server], baseline);
   }
-  const job = (side: LoadSide, seconds: number) =>
-    load.cannon({ url: servers[side.server].url, connections: options.connections, seconds, requests: side.requests });
+  type Measured = CannonResult & { cpuMsPerRequest: number; dbCpuMsPerRequest: number };
+  const dbCpu = (child: Child) => (options.adminUrl && child.appName ? backendCpuSeconds(options.adminUrl, child.appName) : Promise.resolve(0));
+  const job = async (side: LoadSide, seconds: number): Promise<Measured> => {
+    const child = servers[side.server];
+    const dbBefore = await dbCpu(child);
+    const cpuBefore = cpuSecondsOf(child.pid);
+    const result = await load.cannon({ url: child.url, connections: options.connections, seconds, requests: side.requests });
+    // CPU per request of the serving process and of its database backends: steadier than throughput on a
+    // machine shared with other work.
+    const perRequest = (seconds: number) => (seconds * 1000) / Math.max(1, result.requests);
+    return { ...result, cpuMsPerRequest: perRequest(cpuSecondsOf(child.pid) - cpuBefore), dbCpuMsPerRequest: perRequest((await dbCpu(child)) - dbBefore) };
+  };
   await job(ours, options.warmupSeconds);
   await job(baseline, options.warmupSeconds);
-  const oursRuns: CannonResult[] = [];
-  const baseRuns: CannonResult[] = [];
+  const oursRuns: Measured[] = [];
+  const baseRuns: Measured[] = [];
   for (let run = 0; run < options.runs; run++) {
     // Alternate which side goes first, so a drift in the machine's speed hits both alike.
     if (run % 2 === 0) {
@@ -68,12 +80,14 @@ export async function runLoadScenario(
       oursRuns.push(await job(ours, options.seconds));
     }
   }
-  const summary = (runs: CannonResult[]) => ({
+  const summary = (runs: Measured[]) => ({
     rps: round(median(runs.map((r) => r.rps)), 0),
+    cpuMsPerRequest: round(median(runs.map((r) => r.cpuMsPerRequest)), 3),
+    dbCpuMsPerRequest: round(median(runs.map((r) => r.dbCpuMsPerRequest)), 3),
     p99: median(runs.map((r) => r.p99)),
     p50: median(runs.map((r) => r.p50)),
     errors: runs.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
-    runs: runs.map((r) => ({ rps: round(r.rps, 0), p99: r.p99, errors: r.errors, non2xx: r.non2xx })),
+    runs: runs.map((r) => ({ rps: round(r.rps, 0), p99: r.p99, errors: r.errors, non2xx: r.non2xx, cpuMsPerRequest: round(r.cpuMsPerRequest, 3) })),
   });
   const o = summary(oursRuns);
   const b = summary(baseRuns);

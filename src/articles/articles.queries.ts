@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { CHECKED_STATUSES } from '../domain/workflow';
+import { queryPrepared } from '../db/prepared';
 import { queryRows, SqlConditions } from '../db/sql';
 import type { Prisma } from '../db/prisma';
 import type { SentenceSpan } from '../segmentation/sentence-splitter';
@@ -35,8 +36,9 @@ const PROGRESS = `LEFT JOIN LATERAL (
            count(*) FILTER (WHERE c.status::text = ANY('{${CHECKED_STATUSES.join(',')}}'))::int AS "checkedCount"
     FROM claims c WHERE c.article_id = page.id) progress ON true`;
 
+/** An article with its progress: a primary-key lookup and one article's claims, so a named statement. */
 export async function findArticle(pool: Pool, id: string): Promise<ArticleRow | undefined> {
-  const [row] = await queryRows<ArticleRow>(
+  const [row] = await queryPrepared<ArticleRow>(
     pool,
     `SELECT page.*, progress.* FROM (SELECT ${SUMMARY_COLUMNS}, a.body FROM articles a WHERE a.id = $1) page ${PROGRESS}`,
     [id],
