@@ -1,11 +1,12 @@
 /**
- * One load scenario, quickly, for working on a fix: `npx tsx bench/try-scenario.ts <id>[,<id>…] [seconds] [runs]`
+ * One load scenario (or `ingest`), quickly, for working on a fix: `npx tsx bench/try-scenario.ts <id>[,<id>…] [seconds] [runs]`
  * (BENCH_DATABASE_URL required; reuses the cached large desk, which `npm run bench` creates). Also reports the CPU
  * seconds the service and the baseline used, and writes a CPU profile of ours when BENCH_PROFILE=dir is set.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTokenService } from '../src/auth/tokens';
+import { runIngestBench } from './ingest.bench';
 import { BENCH_EDITOR_ID, BENCH_EMAIL, createDesk, dropDesk, openBenchServer } from './harness/database';
 import { startLoadGenerator, startRaw, startService, type Child } from './harness/processes';
 import { runLoadScenario } from './harness/runner';
@@ -23,7 +24,8 @@ async function main() {
   const server = await openBenchServer();
   const large = await createDesk(server, 'large', DESK_LARGE, true);
   const scenarios = LOAD_SCENARIOS.filter((s) => ids.split(',').includes(s.id));
-  const needsSmall = scenarios.some((s) => s.baselineLabel.includes('100 articles'));
+  const ingest = ids.split(',').includes('ingest');
+  const needsSmall = ingest || scenarios.some((s) => s.baselineLabel.includes('100 articles'));
   const small = needsSmall ? await createDesk(server, `small_${process.pid}`, DESK_SMALL) : undefined;
   const token = createTokenService({ secret: SECRET, ttlSeconds: 3600, issuer: 'checkmate', audience: 'checkmate-api' }).issue({ userId: BENCH_EDITOR_ID, tokenVersion: 0 }).token;
   const actor = { userId: BENCH_EDITOR_ID, email: BENCH_EMAIL, name: 'Bench Editor', role: 'editor' };
@@ -33,9 +35,13 @@ async function main() {
     ours: await startService('ours', { databaseUrl: large.url, jwtSecret: SECRET, poolSize: 10, cpuProfileDir: profileDir }),
     'ours-noauth': await startService('ours-noauth', { databaseUrl: large.url, jwtSecret: SECRET, poolSize: 10, noAuth: { actor } }),
     raw: await startRaw('raw', large.url, 10, profileDir && path.join(profileDir, 'raw')),
-    ...(small ? { 'ours-small': await startService('ours-small', { databaseUrl: small.url, jwtSecret: SECRET, poolSize: 10 }) } : {}),
+    ...(small ? { 'ours-small': await startService('ours-small', { databaseUrl: small.url, jwtSecret: SECRET, poolSize: 10, cpuProfileDir: profileDir }) } : {}),
   };
   try {
+    if (ingest) {
+      const { row } = await runIngestBench(children['ours-small']!, small!.url, token, { runs: Number(runsArg), typicalImports: 0, loginSamples: 0 });
+      console.log(`ingest: ours ${row.ours} | ${row.baseline} | ${row.ratio} | ${row.pass ? 'pass' : 'MISS'} | ${JSON.stringify(row.details)}`);
+    }
     for (const scenario of scenarios) {
       const before = Object.fromEntries(Object.entries(children).map(([k, c]) => [k, cpuSeconds(c!.pid)]));
       const row = await runLoadScenario(
