@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { createLoginRateLimiter } from './auth/login-rate-limiter';
 import { createTokenService } from './auth/tokens';
 import type { Config } from './config';
@@ -9,6 +7,7 @@ import type { Db } from './db/sql';
 import { authenticate } from './http/authenticate';
 import { errorHandler, notFoundRoute } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
+import { requestLogging } from './http/request-log';
 import type { Logger } from './logger';
 import { docsRouter } from './openapi/docs.routes';
 import { ROUTES } from './routes';
@@ -27,7 +26,6 @@ export interface AppDeps {
 /** Headroom over the article limit for the JSON envelope and metadata. */
 const JSON_ENVELOPE_BYTES = 64 * 1024;
 const SMALL_BODY_LIMIT = '64kb';
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
 export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret, authenticate: authenticateOverride }: AppDeps): Express {
   if (!jwtSecret) throw new Error('buildApp needs a JWT secret');
@@ -59,21 +57,4 @@ export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret, au
   app.use(notFoundRoute);
   app.use(errorHandler(logger));
   return app;
-}
-
-function requestLogging(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
-      res: (res) => ({ statusCode: res.statusCode }),
-    },
-  });
 }
