@@ -13,7 +13,7 @@ import { contentHashOf } from '../src/articles/articles.service';
 import { hintFor } from '../src/claims/triage.rules';
 import { splitSentences } from '../src/segmentation/sentence-splitter';
 import { BENCH_EDITOR_ID, BENCH_EMAIL, BENCH_PASSWORD } from './harness/database';
-import type { Child } from './harness/processes';
+import { cpuSecondsOf, type Child } from './harness/processes';
 import { median, type Row } from './harness/runner';
 
 export interface IngestOptions {
@@ -90,6 +90,7 @@ export async function runIngestBench(ours: Child, databaseUrl: string, token: st
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const oursMs: number[] = [];
+  const oursCpuMs: number[] = [];
   const rawMs: number[] = [];
   let claimCount = 0;
   let bytes = 0;
@@ -99,8 +100,10 @@ export async function runIngestBench(ours: Child, databaseUrl: string, token: st
     for (let run = 0; run < options.runs; run++) {
       const body = largeArticle(`Edition ${run} ${nonce}.`);
       bytes = Buffer.byteLength(body);
+      const cpuBefore = cpuSecondsOf(ours.pid);
       const [ms, article] = await timed(() => importArticle(`Large ${run}`, body));
       oursMs.push(ms);
+      oursCpuMs.push((cpuSecondsOf(ours.pid) - cpuBefore) * 1000);
       claimCount = article.claimCount;
       rawMs.push(await rawImport(client, `Large raw ${run}`, largeArticle(`Raw edition ${run} ${nonce}.`)));
     }
@@ -135,7 +138,7 @@ export async function runIngestBench(ours: Child, databaseUrl: string, token: st
     ratio: `×${ratio.toFixed(2)}`,
     target: `≤ ×${MAX_TARGET_RATIO}`,
     pass: ratio <= MAX_TARGET_RATIO,
-    details: { oursMs: oursMs.map(Math.round), rawMs: rawMs.map(Math.round) },
+    details: { oursMs: oursMs.map(Math.round), rawMs: rawMs.map(Math.round), oursServiceCpuMs: oursCpuMs.map(Math.round) },
   };
   const ingest = {
     bench: 'ingest',
@@ -143,6 +146,7 @@ export async function runIngestBench(ours: Child, databaseUrl: string, token: st
     largeArticleClaims: claimCount,
     largeImportMsMedian: Math.round(ours50),
     rawTransactionMsMedian: Math.round(raw50),
+    serviceCpuMsPerImportMedian: Math.round(median(oursCpuMs)),
     typicalImportMsMedian: typicalMs.length ? Math.round(median(typicalMs)) : null,
     loginWrongPasswordMsMedian: knownMs.length ? Math.round(median(knownMs)) : null,
     loginUnknownEmailMsMedian: unknownMs.length ? Math.round(median(unknownMs)) : null,
