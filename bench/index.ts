@@ -29,6 +29,8 @@ import { DESK_LARGE, DESK_SMALL, LOAD_SCENARIOS, PENDING_SCENARIOS, type BenchCo
 const SECRET = 'bench-secret-bench-secret-bench-secret-bench';
 const POOL_SIZE = 10;
 const CONNECTIONS = 50;
+/** Each measured run is cut into this many slices per side, alternating ours and the baseline. */
+const SLICES = 6;
 const SPLIT_TARGET_MB_PER_SEC = 1;
 const FROZEN_AP_FLOOR = 0.95;
 const MEMORY_TARGET_MIB = 100;
@@ -117,7 +119,7 @@ async function main() {
       const ctx: BenchContext = { auth, largeArticles: large.spec.articles, smallArticles: small.spec.articles };
       for (const scenario of LOAD_SCENARIOS) {
         log(`scenario ${scenario.id}`);
-        rows.push(await runLoadScenario(scenario, ctx, servers, load, { connections: CONNECTIONS, seconds, warmupSeconds: 1, runs: 3, adminUrl: server.adminUrl }));
+        rows.push(await runLoadScenario(scenario, ctx, servers, load, { connections: CONNECTIONS, seconds, warmupSeconds: 1, runs: 3, slices: SLICES, adminUrl: server.adminUrl }));
         log(`  ${rows[rows.length - 1].ours} | ${rows[rows.length - 1].baseline} | ${rows[rows.length - 1].ratio}`);
       }
       rows.push(deepVersusFirst(rows));
@@ -170,7 +172,7 @@ async function main() {
     date: new Date().toISOString(),
     database: server.kind,
     machine,
-    settings: { connections: CONNECTIONS, secondsPerRun: seconds, runsPerSide: 3, poolSize: POOL_SIZE },
+    settings: { connections: CONNECTIONS, secondsPerRun: seconds, runsPerSide: 3, slicesPerRun: SLICES, poolSize: POOL_SIZE },
     rows,
     split,
     checkworthiness: worthiness,

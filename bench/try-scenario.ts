@@ -32,7 +32,7 @@ async function main() {
   const profileDir = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : undefined;
   const load = startLoadGenerator();
   const children: Partial<Record<ServerName, Child>> = {
-    ours: await startService('ours', { databaseUrl: large.url, jwtSecret: SECRET, poolSize: 10, cpuProfileDir: profileDir }),
+    ours: await startService('ours', { databaseUrl: large.url, jwtSecret: SECRET, poolSize: Number(process.env.BENCH_POOL_OURS ?? 10), cpuProfileDir: profileDir }),
     'ours-noauth': await startService('ours-noauth', { databaseUrl: large.url, jwtSecret: SECRET, poolSize: 10, noAuth: { actor } }),
     raw: await startRaw('raw', large.url, 10, profileDir && path.join(profileDir, 'raw')),
     ...(small ? { 'ours-small': await startService('ours-small', { databaseUrl: small.url, jwtSecret: SECRET, poolSize: 10, cpuProfileDir: profileDir }) } : {}),
@@ -49,7 +49,7 @@ async function main() {
         { auth: { Authorization: `Bearer ${token}` }, largeArticles: DESK_LARGE.articles, smallArticles: DESK_SMALL.articles },
         children as Record<ServerName, Child>,
         load,
-        { connections: 50, seconds: Number(secondsArg), warmupSeconds: 1, runs: Number(runsArg), adminUrl: server.adminUrl },
+        { connections: 50, seconds: Number(secondsArg), warmupSeconds: 1, runs: Number(runsArg), slices: 6, adminUrl: server.adminUrl },
       );
       const cpu = Object.entries(children).map(([k, c]) => `${k} ${(cpuSeconds(c!.pid) - before[k]).toFixed(1)} s`);
       type Cpu = { cpuMsPerRequest: number; dbCpuMsPerRequest: number };

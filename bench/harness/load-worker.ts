@@ -34,9 +34,14 @@ export interface CannonResult {
   rps: number;
   p50: number;
   p99: number;
+  /** Responses with a 2xx status, and the run's length in seconds. */
+  ok: number;
+  seconds: number;
   requests: number;
   errors: number;
   non2xx: number;
+  /** Every response time (ms), so runs split into slices can be merged into one percentile. */
+  latencies: number[];
 }
 
 export interface WalkResult {
@@ -49,8 +54,9 @@ export interface WalkResult {
 const MAX_REQUESTS_PER_RUN = 500_000;
 
 function cannon(job: CannonJob): Promise<CannonResult> {
+  const latencies: number[] = [];
   return new Promise((resolve, reject) => {
-    autocannon(
+    const instance = autocannon(
       {
         url: job.url,
         connections: job.connections,
@@ -66,12 +72,16 @@ function cannon(job: CannonJob): Promise<CannonResult> {
           rps: ok / result.duration,
           p50: result.latency.p50,
           p99: result.latency.p99,
+          ok,
+          seconds: result.duration,
+          latencies,
           requests: result.requests.total,
           errors: result.errors + result.timeouts,
           non2xx: result.non2xx,
         });
       },
-    );
+    ) as { on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void };
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
 }
 

@@ -18,8 +18,9 @@ interface Captured {
 async function capture(call: (pool: Pool) => Promise<unknown>): Promise<Captured> {
   let captured: Captured | undefined;
   const pool = {
-    query: async (text: string, values: unknown[] = []) => {
-      captured = { text, values };
+    // query(text, values) or query({ text, values, name }) for a named statement
+    query: async (textOrConfig: string | Captured, values: unknown[] = []) => {
+      captured = typeof textOrConfig === 'string' ? { text: textOrConfig, values } : { text: textOrConfig.text, values: textOrConfig.values };
       return { rows: [] };
     },
   } as unknown as Pool;

@@ -1,7 +1,6 @@
 /** Runs a load scenario: same-JSON check, warm-up, three alternating runs per side, medians, pass or fail. */
 import { isDeepStrictEqual } from 'node:util';
 import type { LoadScenario, LoadSide, ServerName, BenchContext } from '../scenarios';
-import type { CannonResult } from './load-worker';
 import { backendCpuSeconds, cpuSecondsOf, type Child, type LoadGenerator } from './processes';
 
 export interface LoadOptions {
@@ -11,6 +10,8 @@ export interface LoadOptions {
   seconds: number;
   warmupSeconds: number;
   runs: number;
+  /** Slices per run, alternating between ours and the baseline. */
+  slices: number;
 }
 
 export interface Row {
@@ -54,31 +55,73 @@ export async function runLoadScenario(
     await fetchJson(servers[ours.server], ours);
     await fetchJson(servers[baseline.server], baseline);
   }
-  type Measured = CannonResult & { cpuMsPerRequest: number; dbCpuMsPerRequest: number };
+  interface Measured {
+    rps: number;
+    p50: number;
+    p99: number;
+    errors: number;
+    non2xx: number;
+    cpuMsPerRequest: number;
+    dbCpuMsPerRequest: number;
+  }
   const dbCpu = (child: Child) => (options.adminUrl && child.appName ? backendCpuSeconds(options.adminUrl, child.appName) : Promise.resolve(0));
-  const job = async (side: LoadSide, seconds: number): Promise<Measured> => {
+  interface Totals {
+    ok: number;
+    seconds: number;
+    requests: number;
+    errors: number;
+    non2xx: number;
+    cpu: number;
+    dbCpu: number;
+    latencies: number[];
+  }
+  const empty = (): Totals => ({ ok: 0, seconds: 0, requests: 0, errors: 0, non2xx: 0, cpu: 0, dbCpu: 0, latencies: [] });
+  const slice = async (side: LoadSide, seconds: number, totals: Totals) => {
     const child = servers[side.server];
     const dbBefore = await dbCpu(child);
     const cpuBefore = cpuSecondsOf(child.pid);
-    const result = await load.cannon({ url: child.url, connections: options.connections, seconds, requests: side.requests });
-    // CPU per request of the serving process and of its database backends: steadier than throughput on a
-    // machine shared with other work.
-    const perRequest = (seconds: number) => (seconds * 1000) / Math.max(1, result.requests);
-    return { ...result, cpuMsPerRequest: perRequest(cpuSecondsOf(child.pid) - cpuBefore), dbCpuMsPerRequest: perRequest((await dbCpu(child)) - dbBefore) };
+    const r = await load.cannon({ url: child.url, connections: options.connections, seconds, requests: side.requests });
+    totals.cpu += cpuSecondsOf(child.pid) - cpuBefore;
+    totals.dbCpu += (await dbCpu(child)) - dbBefore;
+    totals.ok += r.ok;
+    totals.seconds += r.seconds;
+    totals.requests += r.requests;
+    totals.errors += r.errors;
+    totals.non2xx += r.non2xx;
+    for (const ms of r.latencies) totals.latencies.push(ms);
   };
-  await job(ours, options.warmupSeconds);
-  await job(baseline, options.warmupSeconds);
+  const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+  // CPU per request of the serving process and of its database backends: steadier than throughput on a machine
+  // shared with other work.
+  const finish = (t: Totals): Measured => {
+    const sorted = t.latencies.sort((a, b) => a - b);
+    const perRequest = (seconds: number) => (seconds * 1000) / Math.max(1, t.requests);
+    return {
+      rps: t.ok / t.seconds,
+      p50: round(percentile(sorted, 50), 1),
+      p99: round(percentile(sorted, 99), 1),
+      errors: t.errors,
+      non2xx: t.non2xx,
+      cpuMsPerRequest: perRequest(t.cpu),
+      dbCpuMsPerRequest: perRequest(t.dbCpu),
+    };
+  };
+  await slice(ours, options.warmupSeconds, empty());
+  await slice(baseline, options.warmupSeconds, empty());
   const oursRuns: Measured[] = [];
   const baseRuns: Measured[] = [];
   for (let run = 0; run < options.runs; run++) {
-    // Alternate which side goes first, so a drift in the machine's speed hits both alike.
-    if (run % 2 === 0) {
-      oursRuns.push(await job(ours, options.seconds));
-      baseRuns.push(await job(baseline, options.seconds));
-    } else {
-      baseRuns.push(await job(baseline, options.seconds));
-      oursRuns.push(await job(ours, options.seconds));
+    // Each run is cut into slices that alternate between the two sides, so a burst of other work on the machine
+    // lands on both alike; a run's figures are its slices merged (p99 over all of its responses).
+    const o = empty();
+    const b = empty();
+    for (let k = 0; k < options.slices; k++) {
+      const first = (run * options.slices + k) % 2 === 0;
+      await slice(first ? ours : baseline, options.seconds / options.slices, first ? o : b);
+      await slice(first ? baseline : ours, options.seconds / options.slices, first ? b : o);
     }
+    oursRuns.push(finish(o));
+    baseRuns.push(finish(b));
   }
   const summary = (runs: Measured[]) => ({
     rps: round(median(runs.map((r) => r.rps)), 0),
@@ -87,7 +130,7 @@ export async function runLoadScenario(
     p99: median(runs.map((r) => r.p99)),
     p50: median(runs.map((r) => r.p50)),
     errors: runs.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
-    runs: runs.map((r) => ({ rps: round(r.rps, 0), p99: r.p99, errors: r.errors, non2xx: r.non2xx, cpuMsPerRequest: round(r.cpuMsPerRequest, 3) })),
+    runs: runs.map((r) => ({ rps: round(r.rps, 0), p99: r.p99, errors: r.errors, non2xx: r.non2xx, cpuMsPerRequest: round(r.cpuMsPerRequest, 3), dbCpuMsPerRequest: round(r.dbCpuMsPerRequest, 3) })),
   });
   const o = summary(oursRuns);
   const b = summary(baseRuns);
