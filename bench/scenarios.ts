@@ -115,6 +115,16 @@ export const LOAD_SCENARIOS: LoadScenario[] = [
     }),
   },
   {
+    id: 'deep-vs-first',
+    title: 'Article list on 100,000 articles: a deep page (by cursor, the middle of the desk) vs the first page',
+    target: FLAT,
+    baselineLabel: 'ours, first page',
+    setup: ({ auth, largeArticles }) => ({
+      ours: { server: 'ours', requests: [get(listAfter(largeArticles / 2), auth)] },
+      baseline: { server: 'ours', requests: [get('/api/articles', auth)] },
+    }),
+  },
+  {
     id: 'flat-search',
     title: `Title search ?q=${SEARCH_TERM} (20 hits on either desk): 100,000 vs 100 articles`,
     target: FLAT,

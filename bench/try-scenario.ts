@@ -49,7 +49,7 @@ async function main() {
         { auth: { Authorization: `Bearer ${token}` }, largeArticles: DESK_LARGE.articles, smallArticles: DESK_SMALL.articles },
         children as Record<ServerName, Child>,
         load,
-        { connections: 50, seconds: Number(secondsArg), warmupSeconds: 1, runs: Number(runsArg), slices: 6, adminUrl: server.adminUrl },
+        { connections: 50, seconds: Number(secondsArg), warmupSeconds: 1, runs: Number(runsArg), slices: 4, adminUrl: server.adminUrl },
       );
       const cpu = Object.entries(children).map(([k, c]) => `${k} ${(cpuSeconds(c!.pid) - before[k]).toFixed(1)} s`);
       type Cpu = { cpuMsPerRequest: number; dbCpuMsPerRequest: number };

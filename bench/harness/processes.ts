@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { CannonJob, CannonResult, WalkJob, WalkResult } from './load-worker';
 
 const START_TIMEOUT_MS = 60_000;
@@ -78,23 +78,17 @@ export function cpuSecondsOf(pid: number): number {
  * CPU seconds used so far by the PostgreSQL backends serving `appName` (a local server: their pids are ours to
  * read in /proc). Backends that exited meanwhile are missed, so it is a floor; the pools keep theirs under load.
  */
-export async function backendCpuSeconds(adminUrl: string, appName: string): Promise<number> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [appName]);
-    let sum = 0;
-    for (const { pid } of rows) {
-      try {
-        sum += cpuSecondsOf(pid);
-      } catch {
-        // the backend exited between the query and the read
-      }
+export async function backendCpuSeconds(admin: Client, appName: string): Promise<number> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [appName]);
+  let sum = 0;
+  for (const { pid } of rows) {
+    try {
+      sum += cpuSecondsOf(pid);
+    } catch {
+      // the backend exited between the query and the read
     }
-    return sum;
-  } finally {
-    await client.end();
   }
+  return sum;
 }
 
 export function rssOf(pid: number): number {

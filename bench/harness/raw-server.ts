@@ -150,6 +150,10 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
 process.on('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => void pool.end().finally(() => process.exit(0)));
+  const force = setTimeout(() => server.closeAllConnections(), 5_000);
+  server.close(() => {
+    clearTimeout(force);
+    void pool.end().finally(() => process.exit(0));
+  });
+  server.closeIdleConnections();
 });

@@ -1,5 +1,6 @@
 /** Runs a load scenario: same-JSON check, warm-up, three alternating runs per side, medians, pass or fail. */
 import { isDeepStrictEqual } from 'node:util';
+import { Client } from 'pg';
 import type { LoadScenario, LoadSide, ServerName, BenchContext } from '../scenarios';
 import { backendCpuSeconds, cpuSecondsOf, type Child, type LoadGenerator } from './processes';
 
@@ -64,7 +65,9 @@ export async function runLoadScenario(
     cpuMsPerRequest: number;
     dbCpuMsPerRequest: number;
   }
-  const dbCpu = (child: Child) => (options.adminUrl && child.appName ? backendCpuSeconds(options.adminUrl, child.appName) : Promise.resolve(0));
+  const admin = options.adminUrl ? new Client({ connectionString: options.adminUrl }) : undefined;
+  await admin?.connect();
+  const dbCpu = (child: Child) => (admin && child.appName ? backendCpuSeconds(admin, child.appName) : Promise.resolve(0));
   interface Totals {
     ok: number;
     seconds: number;
@@ -106,22 +109,26 @@ export async function runLoadScenario(
       dbCpuMsPerRequest: perRequest(t.dbCpu),
     };
   };
-  await slice(ours, options.warmupSeconds, empty());
-  await slice(baseline, options.warmupSeconds, empty());
   const oursRuns: Measured[] = [];
   const baseRuns: Measured[] = [];
-  for (let run = 0; run < options.runs; run++) {
-    // Each run is cut into slices that alternate between the two sides, so a burst of other work on the machine
-    // lands on both alike; a run's figures are its slices merged (p99 over all of its responses).
-    const o = empty();
-    const b = empty();
-    for (let k = 0; k < options.slices; k++) {
-      const first = (run * options.slices + k) % 2 === 0;
-      await slice(first ? ours : baseline, options.seconds / options.slices, first ? o : b);
-      await slice(first ? baseline : ours, options.seconds / options.slices, first ? b : o);
+  try {
+    await slice(ours, options.warmupSeconds, empty());
+    await slice(baseline, options.warmupSeconds, empty());
+    for (let run = 0; run < options.runs; run++) {
+      // Each run is cut into slices that alternate between the two sides, so a burst of other work on the machine
+      // lands on both alike; a run's figures are its slices merged (p99 over all of its responses).
+      const o = empty();
+      const b = empty();
+      for (let k = 0; k < options.slices; k++) {
+        const first = (run * options.slices + k) % 2 === 0;
+        await slice(first ? ours : baseline, options.seconds / options.slices, first ? o : b);
+        await slice(first ? baseline : ours, options.seconds / options.slices, first ? b : o);
+      }
+      oursRuns.push(finish(o));
+      baseRuns.push(finish(b));
     }
-    oursRuns.push(finish(o));
-    baseRuns.push(finish(b));
+  } finally {
+    await admin?.end();
   }
   const summary = (runs: Measured[]) => ({
     rps: round(median(runs.map((r) => r.rps)), 0),

@@ -28,8 +28,14 @@ async function main() {
     process.send?.({ port: (server.address() as AddressInfo).port });
   });
   process.on('SIGTERM', () => {
-    server.closeAllConnections();
-    server.close(() => void db.close().finally(() => process.exit(0)));
+    // Stop accepting, close the idle keep-alive connections, and give handlers of requests the load generator
+    // abandoned at the end of its last run a moment to finish before the pool closes.
+    const force = setTimeout(() => server.closeAllConnections(), 5_000);
+    server.close(() => {
+      clearTimeout(force);
+      setTimeout(() => void db.close().finally(() => process.exit(0)), 1_000);
+    });
+    server.closeIdleConnections();
   });
 }
 
