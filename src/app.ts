@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { createLoginThrottle } from './auth/login-throttle';
 import { createTokenService } from './auth/tokens';
@@ -22,11 +22,13 @@ export interface AppDeps {
   logger: Logger;
   /** Defaults to config.jwt.secret; the server passes the generated one on the embedded default. */
   jwtSecret?: string;
+  /** Replaces the bearer-token check; only the bench uses it, to measure what the check costs. */
+  authenticate?: RequestHandler;
 }
 
 const SMALL_BODY_LIMIT = '64kb';
 
-export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret }: AppDeps): Express {
+export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret, authenticate: authenticateOverride }: AppDeps): Express {
   if (!jwtSecret) throw new Error('buildApp needs a JWT secret');
   const tokens = createTokenService({ ...config.jwt, secret: jwtSecret });
   const throttle = createLoginThrottle({ prisma: db.prisma, settings: config.loginThrottle, logger });
@@ -45,7 +47,7 @@ export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret }: 
   // Bodies are parsed only after authentication, so anonymous callers cannot make the server parse megabytes.
   mountRoutes(app, ROUTES, {
     services,
-    authenticate: authenticate(tokens, db),
+    authenticate: authenticateOverride ?? authenticate(tokens, db),
     bodyParsers: {
       small: [express.json({ limit: SMALL_BODY_LIMIT })],
       article: articleBodyParsers(config.articleMaxBytes),

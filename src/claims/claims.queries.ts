@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { Prisma } from '../generated/prisma/client';
 import type { ClaimStatus } from '../domain/enums';
+import { queryPrepared } from '../db/prepared';
 import { queryRows, SqlConditions } from '../db/sql';
 import { OVERDUE_SQL } from '../assignments/overdue';
 
@@ -85,7 +86,18 @@ export type ArticleClaimsAfter =
   | { sort: 'position'; position: number }
   | { sort: 'worthiness'; hint: number | null; position: number };
 
-/** One page (limit + 1 rows) of an article's claims in position or hint order. */
+/** The largest position: the upper end of an article's range in the (article_id, position) key. */
+const LAST_POSITION = 2_147_483_647;
+
+/**
+ * One page (limit + 1 rows) of an article's claims in position or hint order.
+ *
+ * Position order reads a range of the (article_id, position) key, written as row comparisons so the planner
+ * walks the index in order and stops after the page, on an article of 20 claims or of 20,000, first page or
+ * deep: with `article_id = $1 AND position > $2` it misjudges deep pages of a long article (it assumes the two
+ * columns independent) and sorts the rest of the article instead. Unfiltered, that plan does not depend on the
+ * values, so it is a named statement (parsed and planned once per connection).
+ */
 export async function listArticleClaims(
   pool: Pool,
   articleId: string,
@@ -94,9 +106,15 @@ export async function listArticleClaims(
   after: ArticleClaimsAfter | undefined,
   limit: number,
 ): Promise<ClaimRow[]> {
-  const where = new SqlConditions().add('c.article_id = ?', articleId);
+  const where = new SqlConditions();
+  if (sort === 'position') {
+    const article = where.param(articleId);
+    where.add(`(c.article_id, c.position) > (${article}, ?)`, after?.sort === 'position' ? after.position : 0);
+    where.add(`(c.article_id, c.position) <= (${article}, ${LAST_POSITION})`);
+  } else {
+    where.add('c.article_id = ?', articleId);
+  }
   addClaimFilters(where, filters);
-  if (after?.sort === 'position') where.add('c.position > ?', after.position);
   if (after?.sort === 'worthiness') {
     // NULL hints (only until the start-up backfill) sort first, as in the index.
     where.add(
@@ -108,13 +126,11 @@ export async function listArticleClaims(
       after.position,
     );
   }
-  const order = sort === 'position' ? 'c.position' : 'c.hint DESC, c.position';
-  return queryRows<ClaimRow>(
-    pool,
-    `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles art ON art.id = c.article_id
-     ${where.toSql()} ORDER BY ${order} LIMIT ${where.param(limit + 1)}`,
-    where.values,
-  );
+  const order = sort === 'position' ? 'c.article_id, c.position' : 'c.hint DESC, c.position';
+  const text = `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles art ON art.id = c.article_id
+     ${where.toSql()} ORDER BY ${order} LIMIT ${where.param(limit + 1)}`;
+  const unfiltered = Object.values(filters).every((value) => value === undefined);
+  return sort === 'position' && unfiltered ? queryPrepared<ClaimRow>(pool, text, where.values) : queryRows<ClaimRow>(pool, text, where.values);
 }
 
 export interface QueueFilters extends ClaimListFilters {
