@@ -9,7 +9,7 @@ import { REPORT_FORMATS } from '../api/api-values';
 import type { Article, Audience, RatingScale, ReportFormat, Role } from '../api/types';
 import { Outcome, useSave } from '../components/outcome';
 import { Alert, RadioGroup, SelectField } from '../components/ui';
-import { downloadReport, openBlankTab, showHtmlReport } from '../data/reports';
+import { downloadReport, openBlankTab, showHtmlReport } from '../api/reports';
 import { exportChoices, formatLabel } from '../lib/download';
 import { ApiFailure, messageOf } from '../lib/errors';
 import { isEditor } from '../lib/status';

@@ -9,7 +9,7 @@ import { api, call } from '../api/client';
 import type { RatingScale } from '../api/types';
 import { Outcome, useSave } from '../components/outcome';
 import { Alert, Field, LevelTag, Spinner } from '../components/ui';
-import { forgetScales, loadScales } from '../data/scales';
+import { forgetScales, loadScales } from '../api/scales';
 import { formatDateTime, useLoad, useTitle } from '../hooks';
 import { messageOf } from '../lib/errors';
 import { draftsOf, emptyLevel, keyFromLabel, newLevelBody, scalePatch, type LevelDraft } from '../lib/scales';

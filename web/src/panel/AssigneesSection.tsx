@@ -8,7 +8,7 @@ import { api, call } from '../api/client';
 import type { Assignment } from '../api/types';
 import { Outcome, useSave } from '../components/outcome';
 import { Alert, Field, SelectField } from '../components/ui';
-import { loadPeople } from '../data/people';
+import { loadPeople } from '../api/people';
 import { formatDate, formatDateTime, useLoad } from '../hooks';
 import { messageOf } from '../lib/errors';
 import { assignable, canAssign, canUnassign, dateInputOf, describeDue, dueAtFromDate, VERDICT_PROGRESS } from '../lib/review';

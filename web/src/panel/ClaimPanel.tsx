@@ -7,7 +7,7 @@ import { useCallback } from 'preact/hooks';
 import { api, call } from '../api/client';
 import type { Article, Claim, ClaimDetail, ClaimSource, Page, Role } from '../api/types';
 import { Alert, Spinner } from '../components/ui';
-import { loadScales, scaleOf } from '../data/scales';
+import { loadScales, scaleOf } from '../api/scales';
 import { useLoad } from '../hooks';
 import { messageOf } from '../lib/errors';
 import { useSession } from '../session';
