@@ -5,12 +5,13 @@
  *
  * A document opened from a Blob URL inherits this app's Content-Security-Policy (Chromium applies the creator's
  * policy to blob: documents), which allows no inline styles or scripts. The report's own styles are therefore
- * taken out before the Blob is made and applied to the new tab through the CSSOM (a constructed stylesheet and
- * element.style), which CSP does not govern; scripts stay blocked, as the report has none.
+ * taken out of its text before the Blob is made (lib/report-html.ts) and applied to the new tab through the CSSOM
+ * (a constructed stylesheet and element.style), which CSP does not govern; scripts stay blocked, as the report has none.
  */
 import { api, callWithResponse } from './client';
 import type { Audience, ReportFormat } from './types';
 import { fileNameFromDisposition } from '../lib/download';
+import { splitReportStyles, STYLE_MARK, type SplitReport } from '../lib/report-html';
 
 async function fetchReport(articleId: string, format: ReportFormat, audience: Audience) {
   const { data, response } = await callWithResponse(
@@ -48,40 +49,6 @@ export function openBlankTab(): Window | null {
   return tab;
 }
 
-interface PreparedReport {
-  html: string;
-  css: string;
-  inlineStyles: string[];
-}
-
-const STYLE_MARK = 'data-checkmate-style';
-
-/** Takes the styles out of a report (kept aside to apply through the CSSOM) and anything that could run. */
-export function prepareReport(html: string): PreparedReport {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const css = Array.from(doc.querySelectorAll('style'))
-    .map((style) => {
-      const text = style.textContent ?? '';
-      style.remove();
-      return text;
-    })
-    .join('\n');
-  doc.querySelectorAll('script, link[rel~="stylesheet"], base').forEach((el) => el.remove());
-  const inlineStyles: string[] = [];
-  doc.querySelectorAll('*').forEach((el) => {
-    for (const attribute of Array.from(el.attributes)) {
-      if (/^on/i.test(attribute.name)) el.removeAttribute(attribute.name);
-    }
-    const style = el.getAttribute('style');
-    if (style !== null) {
-      el.setAttribute(STYLE_MARK, String(inlineStyles.length));
-      inlineStyles.push(style);
-      el.removeAttribute('style');
-    }
-  });
-  return { html: `<!doctype html>\n${doc.documentElement.outerHTML}`, css, inlineStyles };
-}
-
 function waitForDocument(tab: Window, url: string, timeoutMs = 15_000): Promise<Document> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -103,11 +70,11 @@ function waitForDocument(tab: Window, url: string, timeoutMs = 15_000): Promise<
 /** Fetches the HTML report (`html`: that format's name in the API's list) and shows it in `tab` (from openBlankTab). */
 export async function showHtmlReport(tab: Window, articleId: string, html: ReportFormat, audience: Audience): Promise<string> {
   let fileName: string;
-  let prepared: PreparedReport;
+  let prepared: SplitReport;
   try {
     const report = await fetchReport(articleId, html, audience);
     fileName = report.fileName;
-    prepared = prepareReport(await report.blob.text());
+    prepared = splitReportStyles(await report.blob.text());
   } catch (error) {
     tab.close();
     throw error;

@@ -3,7 +3,7 @@
  * excerpt on this claim, and who attached it. Assignees and editors attach sources; whoever attached one (or an
  * editor) changes its stance or excerpt, or removes it. Others are not offered these actions.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, call } from '../api/client';
 import type { ClaimSource, SourceType, Stance } from '../api/types';
 import { Outcome, useSave } from '../components/outcome';
@@ -182,6 +182,8 @@ function AddSourceForm({ claim, sources, reload, onCancel, onAdded }: SectionPro
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
   const save = useSave(SOURCE_FIELDS);
   const errors = save.state.errors?.fields ?? {};
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
   return (
     <form
       class="panel-box add-source"
@@ -211,7 +213,7 @@ function AddSourceForm({ claim, sources, reload, onCancel, onAdded }: SectionPro
       }}
     >
       <h4 id="add-source-heading">Add a source</h4>
-      <Field label="Source URL" type="url" value={values.url} onValue={set('url')} error={errors.url} placeholder="https://…" required />
+      <Field label="Source URL" type="url" value={values.url} onValue={set('url')} error={errors.url} placeholder="https://…" required inputRef={first} />
       <Field label="Source title" value={values.title} onValue={set('title')} error={errors.title} required />
       <Field label="Publisher" value={values.publisher} onValue={set('publisher')} error={errors.publisher} />
       <SelectField

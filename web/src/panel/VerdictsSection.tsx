@@ -33,7 +33,8 @@ export function VerdictsSection(props: SectionProps) {
   const mine = list.data.items.find((v) => v.mine);
   const others = list.data.items.filter((v) => !v.mine);
   const writes = canWriteVerdict(claim, user.id);
-  const notice = blindNotice(claim, user);
+  // The list may be fresher than the claim (just submitted): a submitted verdict of mine lifts the blind rule.
+  const notice = mine?.status === 'submitted' ? undefined : blindNotice(claim, user);
   return (
     <div class="verdicts">
       {notice && <p class="notice small">{notice}</p>}
