@@ -469,6 +469,64 @@ function parseCsv(text: string): string[][] {
     }
   });
 
+  it('lets an editor reopen a verdict, remove an assignee, add a desk note, send a claim back and retract one; a source edit survives a conflict', async () => {
+    const editor = await as('editor');
+    const seedClaims = (await api<Article>('editor', 'GET', `/api/articles/${seedId}`)).claims;
+    const blind = seedClaims[15]; // claim 16: Riley submitted, Sam drafting
+    await openClaim(editor, seedId, blind.id, 16);
+    const verdicts = section(editor, 'Verdicts');
+    await verdicts.locator('.verdict', { hasText: 'Sam Second' }).getByText('Draft', { exact: true }).waitFor();
+    await verdicts.getByRole('button', { name: "Reopen Riley Reviewer's verdict" }).click();
+    await verdicts.getByText("Riley Reviewer's verdict is a draft again.").waitFor();
+    const assignees = section(editor, 'Assignees');
+    await assignees.locator('.assignee', { hasText: 'Riley Reviewer' }).getByText('Verdict: Draft').waitFor();
+    await assignees.getByRole('button', { name: 'Remove Sam Second' }).click();
+    await assignees.locator('.assignee', { hasText: 'Sam Second' }).waitFor({ state: 'detached' });
+    const notes = section(editor, 'Desk notes');
+    await notes.getByLabel('Add a desk note').fill('Sam is on leave; Riley, please finish this one.');
+    await notes.getByRole('button', { name: 'Add the note' }).click();
+    await notes.locator('.note-list li', { hasText: 'Sam is on leave' }).getByText(/^Eddie Editor,/).waitFor();
+
+    // Riley changes her source's stance; meanwhile an editor changed its excerpt: she is told, reloads, saves.
+    const riley = await as('reviewer');
+    await openClaim(riley, seedId, blind.id, 16);
+    const sources = section(riley, 'Sources');
+    const link = (await api<ListPage<{ sourceId: string; version: number }>>('editor', 'GET', `/api/claims/${blind.id}/sources`)).items[0];
+    await sources.getByRole('button', { name: /^Edit stance or excerpt of ODNI/ }).click();
+    await sources.getByRole('radio', { name: 'Context' }).check();
+    await api('editor', 'PATCH', `/api/claims/${blind.id}/sources/${link.sourceId}`, { excerpt: 'The 2024 election security update.', version: link.version });
+    await sources.getByRole('button', { name: 'Save the stance and excerpt' }).click();
+    await sources.locator('.conflict').getByText('Not saved: this source changed since you opened it.').waitFor();
+    await sources.locator('.conflict').getByText(/Eddie Editor changed excerpt/).waitFor();
+    expect(await sources.getByRole('radio', { name: 'Context' }).isChecked()).toBe(true);
+    await sources.getByRole('button', { name: 'Reload the source' }).click();
+    await sources.getByRole('button', { name: 'Save the stance and excerpt' }).click();
+    await sources.locator('.source', { hasText: 'ODNI' }).getByText('Context', { exact: true }).waitFor();
+
+    // Send back: a claim awaiting approval (set up through the API) goes back to review with a note for the desk.
+    const third = claims[2];
+    const rileyId = (await apiLogin(server.base, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password)).user.id;
+    await api('editor', 'POST', `/api/claims/${third.id}/assignments`, { reviewerId: rileyId });
+    await api('reviewer', 'PUT', `/api/claims/${third.id}/verdicts/mine`, { levelKey: 'true', rationale: 'The schedule says 2031.', submit: true });
+    await openClaim(editor, articleId, third.id, 3);
+    const decision = section(editor, "Editor's decision");
+    await decision.getByText('Send back to review').click();
+    await decision.getByLabel('Note to the reviewers').fill('Check the three-year delay too.');
+    await decision.getByRole('button', { name: 'Send back' }).click();
+    await decision.waitFor({ state: 'detached' }); // in review: no decision to take
+    await section(editor, 'Desk notes').getByText('Sent back to review: Check the three-year delay too.').waitFor();
+    await mark(editor, third.id).getByText('3 · In review').waitFor();
+
+    // Retract the corrected claim: the public note shows, and the text shows the status, not the withdrawn verdict.
+    await openClaim(editor, articleId, claims[0].id, 1);
+    await section(editor, "Editor's decision").getByText('Retract the fact-check').click();
+    await section(editor, "Editor's decision").getByLabel('Public retraction note').fill('The council withdrew the figures we relied on.');
+    await section(editor, "Editor's decision").getByRole('button', { name: 'Retract' }).click();
+    await section(editor, 'Fact-check').locator('.retraction').getByText('The council withdrew the figures we relied on.').waitFor();
+    await mark(editor, claims[0].id).getByText('1 · Retracted').waitFor();
+    expect(await mark(editor, claims[0].id).evaluate((el) => el.classList.contains('claim--verdict'))).toBe(false);
+  });
+
   it('shows the seed article by verdict colour and label, and a published, corrected claim with its sources (screenshots)', async () => {
     const page = await as('editor');
     const seedClaims = (await api<Article>('editor', 'GET', `/api/articles/${seedId}`)).claims;

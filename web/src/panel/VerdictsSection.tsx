@@ -27,6 +27,7 @@ export function VerdictsSection(props: SectionProps) {
     list.setData(page);
     return page;
   };
+  const [done, setDone] = useState<string | undefined>();
   if (list.error && !list.data) return <Alert messages={[messageOf(list.error)]} />;
   if (!list.data) return <Spinner label="Loading the verdicts…" />;
 
@@ -37,6 +38,11 @@ export function VerdictsSection(props: SectionProps) {
   const notice = mine?.status === 'submitted' ? undefined : blindNotice(claim, user);
   return (
     <div class="verdicts">
+      {done && (
+        <p class="outcome outcome--ok" role="status">
+          {done}
+        </p>
+      )}
       {notice && <p class="notice small">{notice}</p>}
       {writes && mine?.status !== 'submitted' && <MyVerdictForm key={claim.id} {...props} mine={mine} reloadList={reloadList} />}
       {mine && (mine.status === 'submitted' || !writes) && <VerdictCard verdict={mine} sources={props.sources.items} title="Your verdict" />}
@@ -48,13 +54,13 @@ export function VerdictsSection(props: SectionProps) {
             {others.map((v) => (
               <li key={v.id}>
                 <VerdictCard verdict={v} sources={props.sources.items} title={v.reviewer.name} />
-                {isEditor(user.role) && v.status === 'submitted' && isUnderReview(claim.status) && <ReopenButton {...props} verdict={v} reloadList={reloadList} />}
+                {isEditor(user.role) && v.status === 'submitted' && isUnderReview(claim.status) && <ReopenButton {...props} verdict={v} reloadList={reloadList} announce={setDone} />}
               </li>
             ))}
           </ul>
         </>
       )}
-      {isEditor(user.role) && mine?.status === 'submitted' && isUnderReview(claim.status) && <ReopenButton {...props} verdict={mine} reloadList={reloadList} />}
+      {isEditor(user.role) && mine?.status === 'submitted' && isUnderReview(claim.status) && <ReopenButton {...props} verdict={mine} reloadList={reloadList} announce={setDone} />}
       {others.length === 0 && !notice && !mine && <p class="muted">No verdict yet.</p>}
     </div>
   );
@@ -81,7 +87,13 @@ function VerdictCard({ verdict: v, sources, title }: { verdict: Verdict; sources
   );
 }
 
-function ReopenButton({ claim, verdict, reload, reloadList }: SectionProps & { verdict: Verdict; reloadList: () => Promise<unknown> }) {
+function ReopenButton({
+  claim,
+  verdict,
+  reload,
+  reloadList,
+  announce,
+}: SectionProps & { verdict: Verdict; reloadList: () => Promise<unknown>; announce: (message: string) => void }) {
   const save = useSave([]);
   return (
     <div class="actions">
@@ -91,9 +103,12 @@ function ReopenButton({ claim, verdict, reload, reloadList }: SectionProps & { v
         disabled={save.state.busy}
         onClick={() =>
           save.run(async () => {
+            announce('');
             await call(api.POST('/api/claims/{id}/verdicts/{verdictId}/reopen', { params: { path: { id: claim.id, verdictId: verdict.id } } }));
+            // The button goes once the verdict is a draft: the section says what happened.
+            announce(`${verdict.reviewer.name}'s verdict is a draft again.`);
             await Promise.all([reload(), reloadList()]);
-          }, `${verdict.reviewer.name}'s verdict is a draft again.`)
+          }, '')
         }
       >
         Reopen<span class="sr-only"> {verdict.reviewer.name}'s verdict</span>
