@@ -409,6 +409,7 @@ function parseCsv(text: string): string[][] {
     const page = await as('editor');
     await page.goto(`/articles/${articleId}`);
     const exportBox = page.getByRole('group', { name: "Export the article's report" });
+    await exportBox.getByRole('button', { name: /^JSON report/ }).waitFor();
     const buttons = await exportBox.locator('.actions button').allTextContents();
     // One button per format of the API's list (read from the OpenAPI document at build time), plus Open HTML.
     expect(buttons.filter((b) => !b.startsWith('Open')).map((b) => b.replace(/ report.*$/, ''))).toEqual(
@@ -544,11 +545,15 @@ function parseCsv(text: string): string[][] {
     await section(page, 'Sources').getByRole('link', { name: /^NSA press room/ }).waitFor();
     await expectAccessible(page, 'claim panel (editor, published and corrected)');
 
-    await page.evaluate(() => {
-      window.scrollTo(0, 0);
+    // The part of the text where verdicts and statuses meet (claims 16 to 26), the panel beside it.
+    await page.setViewportSize({ width: 1280, height: 1200 });
+    await mark(page, seedClaims[15].id).evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -90);
       document.querySelector('.panel-col')?.scrollTo(0, 0);
     });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'article-view.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
     // The panel down to its sources (the hint, triage and history sections are in the README's other pictures).
     const col = panel(page);
     await col.evaluate((el) => {

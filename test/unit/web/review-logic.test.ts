@@ -135,14 +135,18 @@ describe('due dates', () => {
     expect(dueAtFromDate('3 Dec')).toBeNull();
   });
 
-  it('says how far off a due date is, and marks overdue in words', () => {
-    const now = Date.parse('2026-11-26T12:00:00Z');
-    const day = (iso: string) => iso.slice(0, 10);
-    expect(describeDue(null, false, now, day)).toBe('No due date');
-    expect(describeDue('2026-11-29T12:00:00Z', false, now, day)).toBe('Due 2026-11-29 (in 3 days)');
-    expect(describeDue('2026-11-26T20:00:00Z', false, now, day)).toBe('Due 2026-11-26 (today)');
-    expect(describeDue('2026-11-25T12:00:00Z', true, now, day)).toBe('Overdue: due 2026-11-25 (1 day ago)');
-    expect(describeDue('2026-11-25T12:00:00Z', false, now, day)).toBe('Was due 2026-11-25');
+  it('says how far off a due date is, in calendar days of the reader’s time zone', () => {
+    const local = (y: number, m: number, d: number, h: number) => new Date(y, m - 1, d, h).getTime();
+    const now = local(2026, 11, 26, 9);
+    const day = (iso: string) => dateInputOf(iso);
+    const at = (ms: number) => new Date(ms).toISOString();
+    expect(describeDue(null, now, day)).toBe('No due date');
+    expect(describeDue(at(local(2026, 11, 29, 1)), now, day)).toBe('Due 2026-11-29 (in 3 days)');
+    expect(describeDue(at(local(2026, 11, 27, 1)), now, day)).toBe('Due 2026-11-27 (tomorrow)');
+    expect(describeDue(at(local(2026, 11, 26, 23)), now, day)).toBe('Due 2026-11-26 (today)');
+    expect(describeDue(at(local(2026, 11, 26, 8)), now, day)).toBe('Was due 2026-11-26 (earlier today)');
+    expect(describeDue(at(local(2026, 11, 25, 23)), now, day)).toBe('Was due 2026-11-25 (1 day ago)');
+    expect(describeDue(at(local(2026, 11, 20, 23)), now, day)).toBe('Was due 2026-11-20 (6 days ago)');
   });
 });
 

@@ -83,23 +83,31 @@ export function dateInputOf(iso: string | null | undefined): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function days(ms: number): string {
-  const n = Math.max(1, Math.round(ms / DAY));
-  return n === 1 ? '1 day' : `${n} days`;
+/** Whole calendar days (local time) from the day of `from` to the day of `to`; negative when `to` is earlier. */
+export function calendarDays(from: number, to: number): number {
+  const day = (ms: number) => {
+    const d = new Date(ms);
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  };
+  return Math.round((day(to) - day(from)) / DAY);
 }
 
+const dayCount = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+
 /**
- * "Due 3 Dec 2026 (in 2 days)", "Overdue: due 25 Nov 2026 (1 day ago)", "No due date". `overdue` is the API's
- * word (past due and not submitted); `formatDay` prints the date.
+ * "Due 3 Dec 2026 (in 2 days)", "Due 26 Nov 2026 (today)", "Was due 25 Nov 2026 (1 day ago)", "No due date", in
+ * calendar days of the reader's time zone; `formatDay` prints the date. Overdue (the API's word: past due and not
+ * submitted) is shown beside it as a tag.
  */
-export function describeDue(dueAt: string | null, overdue: boolean, now: number, formatDay: (iso: string) => string): string {
+export function describeDue(dueAt: string | null, now: number, formatDay: (iso: string) => string): string {
   if (!dueAt) return 'No due date';
   const at = Date.parse(dueAt);
   const when = formatDay(dueAt);
-  if (overdue) return `Overdue: due ${when} (${days(now - at)} ago)`;
-  if (at < now) return `Was due ${when}`;
-  const left = at - now;
-  return left < DAY ? `Due ${when} (today)` : `Due ${when} (in ${days(left)})`;
+  const days = calendarDays(now, at);
+  if (at < now) return days < 0 ? `Was due ${when} (${dayCount(-days)} ago)` : `Was due ${when} (earlier today)`;
+  if (days === 0) return `Due ${when} (today)`;
+  if (days === 1) return `Due ${when} (tomorrow)`;
+  return `Due ${when} (in ${dayCount(days)})`;
 }
 
 // ---- Consensus and approval --------------------------------------------------------------------------------------

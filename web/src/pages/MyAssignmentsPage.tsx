@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { api, call } from '../api/client';
 import type { MyAssignment, Page } from '../api/types';
 import { Alert, Spinner, StatusTag } from '../components/ui';
-import { formatDate, useLoad, useTitle } from '../hooks';
+import { formatDay, useLoad, useTitle } from '../hooks';
 import { messageOf } from '../lib/errors';
 import { describeDue, VERDICT_PROGRESS } from '../lib/review';
 import { Link, setQuery } from '../router';
@@ -87,7 +87,7 @@ export function MyAssignmentsPage({ query }: PageProps) {
                   </td>
                   <td>{a.claim.articleTitle}</td>
                   <td class="due">
-                    {a.overdue && <span class="tag tag--overdue">Overdue</span>} {describeDue(a.dueAt, a.overdue, now, formatDate)}
+                    {a.overdue && <span class="tag tag--overdue">Overdue</span>} {describeDue(a.dueAt, now, formatDay)}
                   </td>
                   <td>
                     <span class={`tag tag--progress-${VERDICT_PROGRESS[a.verdict].tone}`}>{VERDICT_PROGRESS[a.verdict].label}</span>

@@ -9,7 +9,7 @@ import type { Assignment } from '../api/types';
 import { Outcome, useSave } from '../components/outcome';
 import { Alert, Field, SelectField } from '../components/ui';
 import { loadPeople } from '../api/people';
-import { formatDate, formatDateTime, useLoad } from '../hooks';
+import { formatDateTime, formatDay, useLoad } from '../hooks';
 import { messageOf } from '../lib/errors';
 import { assignable, canAssign, canUnassign, dateInputOf, describeDue, dueAtFromDate, VERDICT_PROGRESS } from '../lib/review';
 import { ROLE_LABEL } from '../lib/status';
@@ -57,7 +57,7 @@ function AssigneeRow({ assignment: a, self, removable, claim, reload }: SectionP
         <span class={`tag tag--progress-${progress.tone}`}>Verdict: {progress.label}</span>
         {a.overdue && <span class="tag tag--overdue">Overdue</span>}
       </p>
-      <p class="small assignee__due">{describeDue(a.dueAt, a.overdue, Date.now(), formatDate)}</p>
+      <p class="small assignee__due">{describeDue(a.dueAt, Date.now(), formatDay)}</p>
       <p class="muted small">
         Assigned by {a.assignedBy?.name ?? 'the system'} on {formatDateTime(a.assignedAt)}
       </p>
