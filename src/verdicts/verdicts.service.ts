@@ -68,6 +68,11 @@ export function createVerdictService({ prisma, pool }: Db, claims: ClaimService,
       }
       const levelId = input.levelKey === undefined ? undefined : await levelIdFor(tx, claim.articleId, input.levelKey);
       const sourceIds = input.sourceIds === undefined ? undefined : await assertLinked(tx, claimId, input.sourceIds);
+      // Checked on the verdict as it would be, before writing: the table refuses a submitted verdict without a level.
+      assertSubmittable(
+        { levelId: levelId === undefined ? (before?.levelId ?? null) : levelId, rationale: input.rationale ?? before?.rationale ?? '' },
+        input.submit,
+      );
       const id = before?.id ?? (await insertVerdict(tx, { claimId, reviewerId: actor.userId }));
       if (before && !changes(before, levelId, input.rationale, sourceIds) && !input.submit) return { verdict: before, created: false };
       await updateVerdictRow(tx, id, {
@@ -77,7 +82,6 @@ export function createVerdictService({ prisma, pool }: Db, claims: ClaimService,
       });
       if (sourceIds) await setVerdictSources(tx, id, sourceIds);
       const after = await findVerdictInTx(tx, id);
-      assertSubmittable(after, input.submit);
       await recordAudit(tx, actor, {
         entityType: 'verdict',
         entityId: id,
@@ -159,10 +163,10 @@ function changes(before: VerdictRow, levelId: string | null | undefined, rationa
 }
 
 /** Submitting needs a level and a rationale, also when they come from the saved draft. */
-function assertSubmittable(verdict: VerdictRow, submit: boolean): void {
+function assertSubmittable(verdict: { levelId: string | null; rationale: string }, submit: boolean): void {
   if (!submit) return;
   const details = [];
-  if (!verdict.levelKey) details.push({ path: 'body.levelKey', message: 'is required to submit' });
+  if (!verdict.levelId) details.push({ path: 'body.levelKey', message: 'is required to submit' });
   if (!verdict.rationale.trim()) details.push({ path: 'body.rationale', message: 'is required to submit' });
   if (details.length) throw new ValidationError('A verdict needs a level and a rationale to be submitted', details);
 }
