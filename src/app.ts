@@ -5,7 +5,7 @@ import { createTokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { Db } from './db/sql';
 import { authenticate } from './http/authenticate';
-import { articleBodyParsers } from './http/body-limits';
+import { articleBodyParsers, smallJsonBodyParsers } from './http/body-limits';
 import { errorHandler, notFoundRoute } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
 import { noStore } from './http/no-store';
@@ -49,7 +49,7 @@ export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret, au
     services,
     authenticate: authenticateOverride ?? authenticate(tokens, db),
     bodyParsers: {
-      small: [express.json({ limit: SMALL_BODY_LIMIT })],
+      small: smallJsonBodyParsers(SMALL_BODY_LIMIT),
       article: articleBodyParsers(config.articleMaxBytes),
     },
     validateResponses: config.nodeEnv === 'test',

@@ -24,7 +24,6 @@ import {
   describeConsensus,
   describeDue,
   dueAtFromDate,
-  peopleFromAuditEvents,
   reasonRequired,
 } from '../../../web/src/lib/review';
 import { draftsOf, emptyLevel, keyFromLabel, newLevelBody, scalePatch } from '../../../web/src/lib/scales';
@@ -176,39 +175,17 @@ describe('consensus and the approval’s reason', () => {
   });
 });
 
-describe('people from the audit trail (editors may not list accounts)', () => {
-  const event = (entityId: string, action: string, after: unknown, at: string): AuditEvent => ({
-    id: `${entityId}-${at}`,
-    occurredAt: at,
-    actor: null,
-    entityType: 'user',
-    entityId,
-    action,
-    claimId: null,
-    before: null,
-    after,
-    context: null,
-    requestId: null,
-  });
-
-  it('takes each account’s newest state, drops unreadable ones, and splits reviewers from editors', () => {
-    const events = [
-      event('b', 'user.role_changed', { name: 'Bo', email: 'bo@x', role: 'editor', active: true }, '2026-01-03'),
-      event('c', 'user.deactivated', { name: 'Cy', email: 'cy@x', role: 'reviewer', active: false }, '2026-01-02'),
-      event('b', 'user.created', { name: 'Bo', email: 'bo@x', role: 'reviewer', active: true }, '2026-01-01'),
-      event('a', 'user.created', { name: 'Al', email: 'al@x', role: 'reviewer', active: true }, '2026-01-01'),
-      event('c', 'user.created', { name: 'Cy', email: 'cy@x', role: 'reviewer', active: true }, '2026-01-01'),
-      event('d', 'user.created', { nonsense: true }, '2026-01-01'),
+describe('who may be assigned', () => {
+  it('is every active person, reviewers apart from editors and admins', () => {
+    const people = [
+      { id: 'a', name: 'Al', role: 'reviewer' as const, active: true },
+      { id: 'b', name: 'Bo', role: 'editor' as const, active: true },
+      { id: 'c', name: 'Cy', role: 'reviewer' as const, active: false },
+      { id: 'd', name: 'Di', role: 'admin' as const, active: true },
     ];
-    const people = peopleFromAuditEvents(events);
-    expect(people.map((p) => [p.name, p.role, p.active])).toEqual([
-      ['Al', 'reviewer', true],
-      ['Bo', 'editor', true],
-      ['Cy', 'reviewer', false],
-    ]);
     const { reviewers, editors } = assignable(people);
     expect(reviewers.map((p) => p.name)).toEqual(['Al']);
-    expect(editors.map((p) => p.name)).toEqual(['Bo']);
+    expect(editors.map((p) => p.name)).toEqual(['Bo', 'Di']);
   });
 });
 

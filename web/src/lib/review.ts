@@ -3,7 +3,7 @@
  * policies, so the UI never offers what the API would refuse), assignments and due dates, the blind rule's notice,
  * consensus and the approval's reason.
  */
-import type { Assignment, AuditEvent, ClaimDetail, ClaimSource, Consensus, Role, SessionUser, Stance, SourceType, VerdictProgress } from '../api/types';
+import type { Assignment, ClaimDetail, ClaimSource, Consensus, Role, SessionUser, Stance, SourceType, VerdictProgress } from '../api/types';
 import { isEditor } from './status';
 import { acceptsVerdicts, isUnderReview } from './workflow';
 
@@ -141,32 +141,10 @@ export function describeConsensus(consensus: Consensus): string {
 export interface Person {
   id: string;
   name: string;
-  email: string;
   role: Role;
   active: boolean;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-const ROLES: readonly string[] = ['admin', 'editor', 'reviewer'];
-
-/**
- * The desk's accounts as the audit trail tells them (editors may read it; GET /api/users is for admins): the
- * newest `user.*` event of each account holds its current name, email, role and whether it is active. Events come
- * newest first, as GET /api/audit lists them. Sorted by name.
- */
-export function peopleFromAuditEvents(events: readonly AuditEvent[]): Person[] {
-  const seen = new Map<string, Person | null>();
-  for (const event of events) {
-    if (event.entityType !== 'user' || seen.has(event.entityId)) continue;
-    const after = event.after;
-    if (isRecord(after) && typeof after.name === 'string' && typeof after.email === 'string' && ROLES.includes(String(after.role))) {
-      seen.set(event.entityId, { id: event.entityId, name: after.name, email: after.email, role: after.role as Role, active: after.active !== false });
-    } else {
-      seen.set(event.entityId, null);
-    }
-  }
-  return [...seen.values()].filter((p): p is Person => p !== null).sort((a, b) => a.name.localeCompare(b.name));
-}
 
 /** Who may be assigned: active reviewers and editors (and admins, who are editors too), reviewers first. */
 export function assignable(people: readonly Person[]): { reviewers: Person[]; editors: Person[] } {

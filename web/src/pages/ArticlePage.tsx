@@ -5,7 +5,6 @@ import type { Article, Claim, ClaimDetail, ClaimStatus, LevelSummary, Page, Rati
 import { ExportControl, ScaleControl } from '../article/ArticleTools';
 import { Alert, LevelTag, Progress, SelectField, Spinner, StatusTag } from '../components/ui';
 import { loadScales, scaleOf } from '../api/scales';
-import { loadVerdictLevels } from '../api/verdict-levels';
 import { formatDate, useLoad, useTitle } from '../hooks';
 import { levelColours } from '../lib/colors';
 import { messageOf } from '../lib/errors';
@@ -53,15 +52,9 @@ export function ArticlePage({ params, query }: PageProps) {
   const scales = useLoad(() => loadScales(), []);
   const scale = scales.data && article.data ? scaleOf(scales.data, article.data.ratingScaleId) : undefined;
 
-  // Final verdicts' levels, to highlight checked claims by verdict: read once per article (and after a merge or
-  // split), then kept up to date from the claim panel.
-  const hasChecked = (article.data?.progress.checked ?? 0) > 0;
-  const levelsRead = useLoad(() => (hasChecked ? loadVerdictLevels(id) : Promise.resolve({} as Record<string, LevelSummary>)), [id, version, hasChecked]);
+  // Final verdicts' levels, to highlight checked claims by verdict: each claim of the list carries its own
+  // (published ones for everyone, approved ones for editors), kept up to date from the claim panel.
   const [levelUpdates, setLevelUpdates] = useState<Record<string, LevelSummary | null>>({});
-  const levelOf = (claimId: string): LevelSummary | undefined => {
-    const updated = levelUpdates[claimId];
-    return updated === null ? undefined : (updated ?? levelsRead.data?.[claimId]);
-  };
 
   const claims = useLoad<Page<Claim>>(
     () =>
@@ -109,6 +102,15 @@ export function ArticlePage({ params, query }: PageProps) {
   };
 
   const items = claims.data?.items ?? [];
+  const listedLevels = useMemo(() => {
+    const map = new Map<string, LevelSummary>();
+    for (const c of items) if (c.verdict) map.set(c.id, { key: c.verdict.key, label: c.verdict.label, value: c.verdict.value, color: c.verdict.color });
+    return map;
+  }, [items]);
+  const levelOf = (claimId: string): LevelSummary | undefined => {
+    const updated = levelUpdates[claimId];
+    return updated === null ? undefined : (updated ?? listedLevels.get(claimId));
+  };
   const byPosition = useMemo(() => [...items].sort((a, b) => a.position - b.position), [items]);
   const segments = useMemo(() => (article.data ? segmentText(article.data.body, byPosition) : []), [article.data?.body, byPosition]);
 
@@ -372,8 +374,8 @@ export function ArticlePage({ params, query }: PageProps) {
 
 /** The fields of a claim list item, taken from a claim or a claim detail. */
 function pickClaim(claim: Claim | ClaimDetail): Claim {
-  const { id, articleId, position, paragraph, text, start, end, sentenceStart, sentenceEnd, narrowed, checkWorthy, hint, status, statusChangedAt, claimant, claimantIsDefault, claimDate, retraction, version, createdAt, updatedAt } = claim;
-  return { id, articleId, position, paragraph, text, start, end, sentenceStart, sentenceEnd, narrowed, checkWorthy, hint, status, statusChangedAt, claimant, claimantIsDefault, claimDate, retraction, version, createdAt, updatedAt };
+  const { id, articleId, position, paragraph, text, start, end, sentenceStart, sentenceEnd, narrowed, checkWorthy, hint, status, statusChangedAt, claimant, claimantIsDefault, claimDate, retraction, verdict, version, createdAt, updatedAt } = claim;
+  return { id, articleId, position, paragraph, text, start, end, sentenceStart, sentenceEnd, narrowed, checkWorthy, hint, status, statusChangedAt, claimant, claimantIsDefault, claimDate, retraction, verdict, version, createdAt, updatedAt };
 }
 
 /** Checked claims show their verdict's colour and label (a retracted one shows its status: it was withdrawn). */

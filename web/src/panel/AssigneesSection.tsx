@@ -82,7 +82,7 @@ function AssigneeRow({ assignment: a, self, removable, claim, reload }: SectionP
 }
 
 function AssignForm({ claim, role, reload }: SectionProps) {
-  const people = useLoad(() => loadPeople(role), [role]);
+  const people = useLoad(() => loadPeople(), []);
   const [personId, setPersonId] = useState('');
   const [due, setDue] = useState('');
   const save = useSave(['reviewerId', 'dueAt']);
