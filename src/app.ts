@@ -1,11 +1,11 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { createLoginThrottle } from './auth/login-throttle';
 import { createTokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { Db } from './db/sql';
 import { authenticate } from './http/authenticate';
-import { articleBodyParsers } from './http/body-limits';
+import { articleBodyParsers, smallJsonBodyParsers } from './http/body-limits';
 import { errorHandler, notFoundRoute } from './http/error-handler';
 import { mountRoutes } from './http/mount-routes';
 import { noStore } from './http/no-store';
@@ -22,11 +22,13 @@ export interface AppDeps {
   logger: Logger;
   /** Defaults to config.jwt.secret; the server passes the generated one on the embedded default. */
   jwtSecret?: string;
+  /** Replaces the bearer-token check; only the bench uses it, to measure what the check costs. */
+  authenticate?: RequestHandler;
 }
 
 const SMALL_BODY_LIMIT = '64kb';
 
-export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret }: AppDeps): Express {
+export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret, authenticate: authenticateOverride }: AppDeps): Express {
   if (!jwtSecret) throw new Error('buildApp needs a JWT secret');
   const tokens = createTokenService({ ...config.jwt, secret: jwtSecret });
   const throttle = createLoginThrottle({ prisma: db.prisma, settings: config.loginThrottle, logger });
@@ -45,9 +47,9 @@ export function buildApp({ db, config, logger, jwtSecret = config.jwt.secret }: 
   // Bodies are parsed only after authentication, so anonymous callers cannot make the server parse megabytes.
   mountRoutes(app, ROUTES, {
     services,
-    authenticate: authenticate(tokens, db),
+    authenticate: authenticateOverride ?? authenticate(tokens, db),
     bodyParsers: {
-      small: [express.json({ limit: SMALL_BODY_LIMIT })],
+      small: smallJsonBodyParsers(SMALL_BODY_LIMIT),
       article: articleBodyParsers(config.articleMaxBytes),
     },
     validateResponses: config.nodeEnv === 'test',

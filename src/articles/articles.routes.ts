@@ -75,8 +75,8 @@ export const articleRoutes = [
     access: signedIn,
     request: { params: IdParams },
     responses: { 200: { description: 'The article', schema: ArticleResponse, headers: withEtag } },
-    handler: async ({ params, services }) => {
-      const article = await services.articles.getArticle(params.id);
+    handler: async ({ params, actor, services }) => {
+      const article = await services.articles.getArticle(params.id, actor);
       return ok(article, { ETag: etagOf(article.version) });
     },
   }),

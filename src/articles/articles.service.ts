@@ -47,6 +47,7 @@ export interface ArticleServiceDeps {
 /** Claims embedded in an article's detail; the rest are paged from GET /api/articles/:id/claims. */
 export const EMBEDDED_CLAIMS = 200;
 const IMPORT_TRANSACTION_TIMEOUT_MS = 60_000;
+
 const HINT_BATCH = 2_000;
 const ORDERING = 'articles:newest';
 const CursorKey = z.tuple([cursorParts.timestamp, cursorParts.uuid]);
@@ -58,21 +59,21 @@ export function contentHashOf(body: string): string {
 export function createArticleService({ db, claims, articleMaxBytes, articleMaxClaims }: ArticleServiceDeps) {
   const { prisma, pool } = db;
 
-  async function getArticle(id: string): Promise<ArticleView> {
-    const [article, firstClaims] = await Promise.all([findArticle(pool, id), claims.firstPage(id, EMBEDDED_CLAIMS)]);
+  async function getArticle(id: string, viewer: Actor): Promise<ArticleView> {
+    const [article, firstClaims] = await Promise.all([findArticle(pool, id), claims.firstPage(id, EMBEDDED_CLAIMS, viewer)]);
     if (!article) throw new NotFoundError('article', id);
     return presentArticle(article, firstClaims);
   }
 
   /** Stores the article and one claim per sentence in one transaction; an identical body is never stored twice. */
-  async function importArticle(input: CreateArticleInput, actor: Actor | null): Promise<ImportResult> {
+  async function importArticle(input: CreateArticleInput, actor: Actor): Promise<ImportResult> {
     const bodyBytes = Buffer.byteLength(input.body, 'utf8');
     if (bodyBytes > articleMaxBytes) {
       throw new PayloadTooLargeError(`Article body is ${bodyBytes} bytes; the limit is ${articleMaxBytes} bytes`);
     }
     const contentHash = contentHashOf(input.body);
     const existing = await findArticleIdByHash(pool, contentHash);
-    if (existing) return { article: await getArticle(existing), created: false };
+    if (existing) return { article: await getArticle(existing, actor), created: false };
 
     const newClaims = await claimsOf(input.body);
     const article: NewArticle = {
@@ -85,7 +86,7 @@ export function createArticleService({ db, claims, articleMaxBytes, articleMaxCl
       publishedAt: input.publishedAt ?? null,
       contentHash,
       claimCount: newClaims.length,
-      createdById: actor?.userId ?? null,
+      createdById: actor.userId,
       createdAt: new Date(),
     };
     try {
@@ -104,7 +105,7 @@ export function createArticleService({ db, claims, articleMaxBytes, articleMaxCl
       );
     } catch (error) {
       const raced = isUniqueViolation(error) ? await findArticleIdByHash(pool, contentHash) : undefined;
-      if (raced) return { article: await getArticle(raced), created: false };
+      if (raced) return { article: await getArticle(raced, actor), created: false };
       throw error;
     }
     return { article: presentImported(article, newClaims), created: true };
@@ -144,6 +145,7 @@ export function createArticleService({ db, claims, articleMaxBytes, articleMaxCl
         claimDate: null,
         retractionNote: null,
         retractedAt: null,
+        verdictKey: null,
         version: 1,
         createdAt: article.createdAt,
         updatedAt: article.createdAt,
@@ -182,7 +184,7 @@ export function createArticleService({ db, claims, articleMaxBytes, articleMaxCl
         after: auditableArticle(after),
       });
     });
-    return getArticle(id);
+    return getArticle(id, actor);
   }
 
   /** Deletes the article and its claims; the audit trail keeps what was deleted. */

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { CLAIM_COLUMNS, type QueueRow } from '../claims/claims.queries';
+import { CLAIM_COLUMNS, verdictSummaryJoin, VERDICT_SUMMARY_COLUMNS, type QueueRow } from '../claims/claims.queries';
 import type { Prisma } from '../db/prisma';
 import { queryRows, SqlConditions } from '../db/sql';
 import type { Role } from '../domain/enums';
@@ -90,9 +90,10 @@ export function listUserAssignments(
   }
   return queryRows<MyAssignmentRow>(
     pool,
-    `SELECT ${CLAIM_COLUMNS}, art.title AS "articleTitle", a.id AS "assignmentId", a.due_at AS "dueAt",
+    `SELECT ${CLAIM_COLUMNS}, ${VERDICT_SUMMARY_COLUMNS}, art.title AS "articleTitle", a.id AS "assignmentId", a.due_at AS "dueAt",
             a.created_at AS "assignedAt", COALESCE(v.status::text, 'none') AS verdict, ${OVERDUE_SQL} AS overdue
      FROM assignments a JOIN claims c ON c.id = a.claim_id JOIN articles art ON art.id = c.article_id
+     ${verdictSummaryJoin('false')}
      LEFT JOIN verdicts v ON v.claim_id = a.claim_id AND v.reviewer_id = a.reviewer_id
      ${where.toSql()}
      ORDER BY COALESCE(a.due_at, 'infinity'::timestamptz), a.id LIMIT ${where.param(limit + 1)}`,

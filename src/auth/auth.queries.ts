@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { queryRows } from '../db/sql';
+import { queryPrepared } from '../db/prepared';
 import type { Role } from '../domain/enums';
 
 export interface SessionUser {
@@ -11,9 +11,12 @@ export interface SessionUser {
   tokenVersion: number;
 }
 
-/** The user behind a token, read on every signed-in request (one indexed lookup). */
+/**
+ * The user behind a token, read on every signed-in request (a primary-key lookup, a named statement), never
+ * cached: deactivation, role and password changes take effect at once on every instance.
+ */
 export async function findSessionUser(pool: Pool, id: string): Promise<SessionUser | undefined> {
-  const [row] = await queryRows<SessionUser>(
+  const [row] = await queryPrepared<SessionUser>(
     pool,
     `SELECT id, email::text AS email, name, role::text AS role, active, token_version AS "tokenVersion"
      FROM users WHERE id = $1`,

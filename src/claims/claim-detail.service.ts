@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor';
+import { isEditor } from '../domain/enums';
 import { listClaimAssignments } from '../assignments/assignments.queries';
 import { presentAssignment } from '../assignments/assignments.presenter';
 import type { Db } from '../db/sql';
@@ -24,7 +25,7 @@ const levelSummary = (level: LevelRow | undefined, key: string) =>
  */
 export function createClaimDetailService({ pool, prisma }: Db, review: { consensusRule: ConsensusRule; requiredVerdicts: RequiredVerdicts }) {
   async function get(id: string, viewer: Actor) {
-    const [claim, access] = await Promise.all([findClaim(pool, id), findClaimAccess(pool, id)]);
+    const [claim, access] = await Promise.all([findClaim(pool, id, isEditor(viewer.role)), findClaimAccess(pool, id)]);
     if (!claim || !access) throw new NotFoundError('claim', id);
     const visible = verdictVisibility(viewer, access);
     const [assignments, rulings, scale, counts, votes, nextClaimId] = await Promise.all([

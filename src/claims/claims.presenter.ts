@@ -29,6 +29,16 @@ export function presentClaim(claim: ClaimRow) {
     claimantIsDefault: !ownClaimant && claim.claimDate === null,
     claimDate: claim.claimDate ?? dateOnly(claim.articlePublishedAt),
     retraction: claim.retractedAt ? { note: claim.retractionNote ?? '', at: claim.retractedAt.toISOString() } : null,
+    verdict:
+      claim.verdictKey && !claim.retractedAt
+        ? {
+            key: claim.verdictKey,
+            label: claim.verdictLabel ?? claim.verdictKey,
+            value: claim.verdictValue ?? null,
+            color: claim.verdictColor ?? '#57606a',
+            state: claim.verdictPublished ? ('published' as const) : ('approved' as const),
+          }
+        : null,
     version: claim.version,
     createdAt: claim.createdAt.toISOString(),
     updatedAt: claim.updatedAt.toISOString(),

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { Prisma } from '../generated/prisma/client';
 import type { ClaimStatus } from '../domain/enums';
+import { queryPrepared } from '../db/prepared';
 import { queryRows, SqlConditions } from '../db/sql';
 import { OVERDUE_SQL } from '../assignments/overdue';
 
@@ -32,6 +33,12 @@ export interface ClaimRow {
   /** The article's author and date: the claimant and date when the claim names none. */
   articleAuthor: string | null;
   articlePublishedAt: Date | null;
+  /** The current final verdict's level, where the query asked for it (VERDICT_SUMMARY). */
+  verdictKey?: string | null;
+  verdictLabel?: string | null;
+  verdictValue?: number | null;
+  verdictColor?: string | null;
+  verdictPublished?: boolean | null;
 }
 
 export type QueueRow = ClaimRow & { articleTitle: string };
@@ -43,11 +50,24 @@ export const CLAIM_COLUMNS = `c.id, c.article_id AS "articleId", c.position, c.p
   c.retracted_at AS "retractedAt", c.version, c.created_at AS "createdAt",
   c.updated_at AS "updatedAt", art.author AS "articleAuthor", art.published_at AS "articlePublishedAt"`;
 
-export async function findClaim(pool: Pool, id: string): Promise<ClaimRow | undefined> {
+/**
+ * The current final verdict of a claim (alias c) as a list shows it: published verdicts for everyone, approved ones
+ * only where `showUnpublished` (an SQL boolean) says so, i.e. for editors. Join it after the claims and select
+ * VERDICT_SUMMARY_COLUMNS.
+ */
+export const verdictSummaryJoin = (showUnpublished: string) => `LEFT JOIN LATERAL (
+    SELECT r.level_key, r.level_label, r.level_value, r.level_color, r.published_at IS NOT NULL AS published
+    FROM rulings r WHERE r.claim_id = c.id AND r.superseded_at IS NULL AND (r.published_at IS NOT NULL OR ${showUnpublished})
+    ORDER BY r.revision DESC LIMIT 1) fv ON true`;
+export const VERDICT_SUMMARY_COLUMNS = `fv.level_key AS "verdictKey", fv.level_label AS "verdictLabel",
+  fv.level_value AS "verdictValue", fv.level_color AS "verdictColor", fv.published AS "verdictPublished"`;
+
+export async function findClaim(pool: Pool, id: string, showUnpublished = false): Promise<ClaimRow | undefined> {
   const [row] = await queryRows<ClaimRow>(
     pool,
-    `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles art ON art.id = c.article_id WHERE c.id = $1`,
-    [id],
+    `SELECT ${CLAIM_COLUMNS}, ${VERDICT_SUMMARY_COLUMNS} FROM claims c JOIN articles art ON art.id = c.article_id
+     ${verdictSummaryJoin('$2::boolean')} WHERE c.id = $1`,
+    [id, showUnpublished],
   );
   return row;
 }
@@ -85,7 +105,18 @@ export type ArticleClaimsAfter =
   | { sort: 'position'; position: number }
   | { sort: 'worthiness'; hint: number | null; position: number };
 
-/** One page (limit + 1 rows) of an article's claims in position or hint order. */
+/** The largest position: the upper end of an article's range in the (article_id, position) key. */
+const LAST_POSITION = 2_147_483_647;
+
+/**
+ * One page (limit + 1 rows) of an article's claims in position or hint order.
+ *
+ * Position order reads a range of the (article_id, position) key, written as row comparisons so the planner
+ * walks the index in order and stops after the page, on an article of 20 claims or of 20,000, first page or
+ * deep: with `article_id = $1 AND position > $2` it misjudges deep pages of a long article (it assumes the two
+ * columns independent) and sorts the rest of the article instead. Unfiltered, that plan does not depend on the
+ * values, so it is a named statement (parsed and planned once per connection).
+ */
 export async function listArticleClaims(
   pool: Pool,
   articleId: string,
@@ -93,10 +124,18 @@ export async function listArticleClaims(
   sort: 'position' | 'worthiness',
   after: ArticleClaimsAfter | undefined,
   limit: number,
+  showUnpublished = false,
 ): Promise<ClaimRow[]> {
-  const where = new SqlConditions().add('c.article_id = ?', articleId);
+  const where = new SqlConditions();
+  const unpublished = where.param(showUnpublished);
+  if (sort === 'position') {
+    const article = where.param(articleId);
+    where.add(`(c.article_id, c.position) > (${article}, ?)`, after?.sort === 'position' ? after.position : 0);
+    where.add(`(c.article_id, c.position) <= (${article}, ${LAST_POSITION})`);
+  } else {
+    where.add('c.article_id = ?', articleId);
+  }
   addClaimFilters(where, filters);
-  if (after?.sort === 'position') where.add('c.position > ?', after.position);
   if (after?.sort === 'worthiness') {
     // NULL hints (only until the start-up backfill) sort first, as in the index.
     where.add(
@@ -108,13 +147,11 @@ export async function listArticleClaims(
       after.position,
     );
   }
-  const order = sort === 'position' ? 'c.position' : 'c.hint DESC, c.position';
-  return queryRows<ClaimRow>(
-    pool,
-    `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN articles art ON art.id = c.article_id
-     ${where.toSql()} ORDER BY ${order} LIMIT ${where.param(limit + 1)}`,
-    where.values,
-  );
+  const order = sort === 'position' ? 'c.article_id, c.position' : 'c.hint DESC, c.position';
+  const text = `SELECT ${CLAIM_COLUMNS}, ${VERDICT_SUMMARY_COLUMNS} FROM claims c JOIN articles art ON art.id = c.article_id
+     ${verdictSummaryJoin(`${unpublished}::boolean`)} ${where.toSql()} ORDER BY ${order} LIMIT ${where.param(limit + 1)}`;
+  const unfiltered = Object.values(filters).every((value) => value === undefined);
+  return sort === 'position' && unfiltered ? queryPrepared<ClaimRow>(pool, text, where.values) : queryRows<ClaimRow>(pool, text, where.values);
 }
 
 export interface QueueFilters extends ClaimListFilters {
@@ -127,14 +164,17 @@ export async function listClaimQueue(
   filters: QueueFilters,
   after: { statusChangedAt: string; id: string } | undefined,
   limit: number,
+  showUnpublished = false,
 ): Promise<QueueRow[]> {
   const where = new SqlConditions();
+  const unpublished = where.param(showUnpublished);
   addClaimFilters(where, filters);
   if (filters.articleId) where.add('c.article_id = ?', filters.articleId);
   if (after) where.add('(c.status_changed_at, c.id) > (?::timestamptz, ?::uuid)', after.statusChangedAt, after.id);
   return queryRows<QueueRow>(
     pool,
-    `SELECT ${CLAIM_COLUMNS}, art.title AS "articleTitle" FROM claims c JOIN articles art ON art.id = c.article_id
+    `SELECT ${CLAIM_COLUMNS}, ${VERDICT_SUMMARY_COLUMNS}, art.title AS "articleTitle" FROM claims c
+     JOIN articles art ON art.id = c.article_id ${verdictSummaryJoin(`${unpublished}::boolean`)}
      ${where.toSql()} ORDER BY c.status_changed_at, c.id LIMIT ${where.param(limit + 1)}`,
     where.values,
   );
@@ -164,9 +204,10 @@ type Tx = Prisma.TransactionClient;
 
 /** Reads a claim and locks its row until the transaction ends, so `before` is what the update replaces. */
 export async function lockClaim(tx: Tx, id: string): Promise<ClaimRow | undefined> {
+  // Writes answer editors (triage), who see approved verdicts too.
   const [row] = await tx.$queryRaw<ClaimRow[]>`
-    SELECT ${Prisma.raw(CLAIM_COLUMNS)} FROM claims c JOIN articles art ON art.id = c.article_id
-    WHERE c.id = ${id}::uuid FOR UPDATE OF c`;
+    SELECT ${Prisma.raw(`${CLAIM_COLUMNS}, ${VERDICT_SUMMARY_COLUMNS}`)} FROM claims c JOIN articles art ON art.id = c.article_id
+    ${Prisma.raw(verdictSummaryJoin('true'))} WHERE c.id = ${id}::uuid FOR UPDATE OF c`;
   return row;
 }
 

@@ -109,6 +109,16 @@ export const ClaimResponse = z
       .object({ note: z.string(), at: z.iso.datetime() })
       .nullable()
       .meta({ description: 'Set when the published fact-check was withdrawn: the public note and when' }),
+    verdict: z
+      .object({
+        key: z.string(),
+        label: z.string(),
+        value: z.number().nullable(),
+        color: z.string(),
+        state: z.enum(['approved', 'published']),
+      })
+      .nullable()
+      .meta({ description: "The current final verdict's level: published ones for everyone, approved ones for editors; null otherwise (and once retracted)" }),
     version: z.number().int().min(1),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

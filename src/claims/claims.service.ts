@@ -6,6 +6,7 @@ import type { AuditEventView } from '../audit/audit.presenter';
 import type { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { verdictVisibility } from '../verdicts/visibility';
+import { isEditor } from '../domain/enums';
 import { articleExists } from '../articles/articles.queries';
 import { presentClaim, presentQueueItem, type ClaimView } from './claims.presenter';
 import { findClaim, listArticleClaims, listClaimQueue, type ArticleClaimsAfter, type ClaimRow, type QueueRow } from './claims.queries';
@@ -32,7 +33,7 @@ export function createClaimService({ pool }: Db, audit: AuditService) {
   async function listForArticle(articleId: string, query: ListArticleClaimsQuery, viewer: Actor): Promise<Page<ClaimView>> {
     const after = decodeArticleClaimsCursor(query);
     const filters = { status: query.status, checkWorthy: query.checkWorthy, assignee: resolveAssignee(query.assignee, viewer) };
-    const rows = await listArticleClaims(pool, articleId, filters, query.sort, after, query.limit);
+    const rows = await listArticleClaims(pool, articleId, filters, query.sort, after, query.limit, isEditor(viewer.role));
     if (rows.length === 0 && !query.cursor && !(await articleExists(pool, articleId))) {
       throw new NotFoundError('article', articleId);
     }
@@ -42,8 +43,8 @@ export function createClaimService({ pool }: Db, audit: AuditService) {
   }
 
   /** The first claims of an article in position order (no existence check: the caller loads the article). */
-  async function firstPage(articleId: string, limit: number): Promise<Page<ClaimView>> {
-    const rows = await listArticleClaims(pool, articleId, {}, 'position', undefined, limit);
+  async function firstPage(articleId: string, limit: number, viewer: Actor): Promise<Page<ClaimView>> {
+    const rows = await listArticleClaims(pool, articleId, {}, 'position', undefined, limit, isEditor(viewer.role));
     return toPage(rows, limit, BY_POSITION, (c) => [c.position], presentClaim);
   }
 
@@ -60,6 +61,7 @@ export function createClaimService({ pool }: Db, audit: AuditService) {
       },
       key && { statusChangedAt: key[0], id: key[1] },
       query.limit,
+      isEditor(viewer.role),
     );
     return toPage(rows, query.limit, QUEUE, (c: QueueRow) => [c.statusChangedAt.toISOString(), c.id], presentQueueItem);
   }

@@ -2,6 +2,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import { quoteIdent } from './migrate';
+import { poolTypes } from './pg-types';
+import { allowNamedStatements } from './prepared';
 
 export { PrismaClient };
 export type { Prisma } from '../generated/prisma/client';
@@ -46,6 +48,7 @@ export function createPrismaClient(options: PrismaOptions): DatabaseClient {
     keepAliveInitialDelayMillis: 10_000,
     // Awaited by the pool before the connection is handed out, so raw SQL sees the right schema.
     onConnect: setSearchPath ? async (client) => void (await client.query(setSearchPath)) : undefined,
+    types: poolTypes,
   });
   // A connection the server drops while checked out and between queries (e.g. `terminating connection due to
   // administrator command` inside an interactive transaction) emits 'error' on its client, which pg-pool leaves
@@ -55,6 +58,8 @@ export function createPrismaClient(options: PrismaOptions): DatabaseClient {
   const onConnectionError = (error: Error) => options.onConnectionError?.(error);
   pool.on('connect', (client) => client.on('error', onConnectionError));
   pool.on('error', onConnectionError); // idle clients
+  // A pool of one is the embedded database, whose connections share one backend: no named statements there.
+  if (options.poolSize > 1) allowNamedStatements(pool);
   const adapter = new PrismaPg(pool, options.schema ? { schema: options.schema } : undefined);
   const prisma = new PrismaClient({ adapter });
   return {

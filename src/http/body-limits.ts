@@ -1,5 +1,7 @@
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
+import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../errors';
 
 /**
  * Body parsers for article imports. ARTICLE_MAX_BYTES limits the article as stored (UTF-8 bytes of the decoded
@@ -9,7 +11,7 @@ import { PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors';
  * read and parsed stay bounded. A text/plain body is the article itself, so its raw limit is the article limit.
  *
  * Both assume UTF-8 (JSON must be UTF-8, RFC 8259); another declared charset is refused with 415, since
- * e.g. UTF-16 would need other multiples.
+ * e.g. UTF-16 would need other multiples, and bytes that are not UTF-8 with 400.
  */
 
 /** Headroom over the escaped article for the JSON envelope and metadata (title, url, outlet …). */
@@ -22,6 +24,15 @@ export function articleRequestLimits(articleMaxBytes: number) {
 }
 
 const UTF8_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii']);
+
+/**
+ * Refuses a body whose bytes are not UTF-8 (after any Content-Encoding): the parsers would otherwise replace each bad
+ * sequence with U+FFFD, and the body would no longer be stored as sent.
+ */
+export function rejectInvalidUtf8(_req: IncomingMessage, _res: ServerResponse, body: Buffer): void {
+  if (isUtf8(body)) return;
+  throw new ValidationError('The request body is not valid UTF-8', [{ path: 'body', message: 'is not valid UTF-8; send the body encoded as UTF-8' }]);
+}
 
 const requireUtf8: RequestHandler = (req, _res, next) => {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
@@ -48,8 +59,13 @@ export function articleBodyParsers(articleMaxBytes: number): Array<RequestHandle
   const limits = articleRequestLimits(articleMaxBytes);
   return [
     requireUtf8,
-    express.json({ limit: limits.json }),
-    express.text({ type: 'text/plain', limit: limits.text }),
+    express.json({ limit: limits.json, verify: rejectInvalidUtf8 }),
+    express.text({ type: 'text/plain', limit: limits.text, verify: rejectInvalidUtf8 }),
     explainTooLarge(articleMaxBytes),
   ];
+}
+
+/** The parser of every other JSON body: small, and UTF-8 only like the article parsers. */
+export function smallJsonBodyParsers(limit: string): RequestHandler[] {
+  return [requireUtf8, express.json({ limit, verify: rejectInvalidUtf8 })];
 }

@@ -47,6 +47,47 @@ function fromBodyParser(error: { type?: string; status?: number; limit?: number 
   }
 }
 
+/**
+ * Express answers a path parameter with a malformed percent-escape (`/api/claims/%E0%A4%A`, `%zz`, a lone `%`) by
+ * throwing a URIError (status 400) before any handler runs.
+ */
+function fromMalformedUrl(error: unknown): HttpFailure | undefined {
+  if (!(error instanceof URIError) || (error as { status?: unknown }).status !== 400) return undefined;
+  return {
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message: 'The URL path contains a malformed percent-escape',
+    details: [{ path: 'params', message: 'has a malformed percent-escape (such as %zz, a lone %, or a cut-off %E0%A4%A); write % itself as %25' }],
+  };
+}
+
+/**
+ * PostgreSQL data exceptions that only input can cause: text it cannot store (NUL, unpaired surrogates in JSON),
+ * numbers and dates out of a column's range, malformed values of a type, an index key that is too large. The edge
+ * validates requests so these never happen (the fuzz test fails if one does); this is the safety net that keeps one
+ * the edge missed a 400 instead of a 500. Logged as a warning, so it is still seen and fixed at the edge.
+ */
+const DATA_EXCEPTIONS = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05', '54000']);
+
+function sqlState(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== 'object' || depth > 5) return undefined;
+  const e = error as { name?: unknown; code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } }; cause?: unknown };
+  const fromAdapter = e.meta?.driverAdapterError?.cause?.originalCode;
+  if (typeof fromAdapter === 'string') return fromAdapter;
+  if (e.name !== 'PrismaClientKnownRequestError' && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  return sqlState(e.cause, depth + 1);
+}
+
+function fromDataException(error: unknown): HttpFailure | undefined {
+  const state = sqlState(error);
+  if (!state || !DATA_EXCEPTIONS.has(state)) return undefined;
+  return {
+    status: 400,
+    code: 'UNSTORABLE_VALUE',
+    message: 'A value in the request cannot be stored (for example a NUL character, or a number or date out of range)',
+  };
+}
+
 /** Prisma known-request errors that mean a client mistake rather than a server fault. */
 function fromPrisma(error: { code?: string; name?: string }): HttpFailure | undefined {
   if (error.name !== 'PrismaClientKnownRequestError') return undefined;
@@ -92,7 +133,7 @@ function toFailure(error: unknown): HttpFailure | undefined {
     const unavailable = new ServiceUnavailableError();
     return { status: 503, code: unavailable.code, message: unavailable.message, retryAfterSeconds: unavailable.retryAfterSeconds };
   }
-  if (error && typeof error === 'object') return fromBodyParser(error) ?? fromPrisma(error);
+  if (error && typeof error === 'object') return fromMalformedUrl(error) ?? fromBodyParser(error) ?? fromPrisma(error) ?? fromDataException(error);
   return undefined;
 }
 
@@ -107,6 +148,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (failure.status === 503) (req.log ?? logger).warn({ err: error }, 'database unavailable');
+    if (failure.code === 'UNSTORABLE_VALUE') (req.log ?? logger).warn({ err: error }, 'the database refused a value the request validation let through');
     if (failure.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(failure.retryAfterSeconds));
     if (failure.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
     const body: Record<string, unknown> = { code: failure.code, message: failure.message };

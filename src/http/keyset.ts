@@ -77,11 +77,21 @@ function invalidCursor(message: string): ValidationError {
   return new ValidationError(`Invalid cursor: it ${message}`, [{ path: 'query.cursor', message }], 'INVALID_CURSOR');
 }
 
-/** Cursor key parts. Timestamps travel as ISO strings with microseconds cut to PostgreSQL's milliseconds. */
+/** The years a timestamp column holds here (PostgreSQL has no year 0; JavaScript dates end in 275760). */
+const timestampInRange = (value: string) => {
+  const year = new Date(value).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+};
+
+/**
+ * Cursor key parts. Timestamps travel as ISO strings with microseconds cut to PostgreSQL's milliseconds. Each part
+ * is bounded to what its column can hold (a position is an `integer`), so a tampered cursor is a 400 INVALID_CURSOR,
+ * never a value the database refuses.
+ */
 export const cursorParts = {
   uuid: z.uuid(),
-  timestamp: z.iso.datetime(),
-  int: z.number().int(),
+  timestamp: z.iso.datetime().refine(timestampInRange),
+  int: z.number().int().min(0).max(2_147_483_647),
   number: z.number(),
-  nullableTimestamp: z.iso.datetime().nullable(),
+  nullableTimestamp: z.iso.datetime().refine(timestampInRange).nullable(),
 };

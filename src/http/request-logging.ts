@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { pinoHttp } from 'pino-http';
+import type { RequestHandler } from 'express';
 import type { Logger } from '../logger';
+
+declare module 'http' {
+  interface IncomingMessage {
+    /** The server's own request id (a UUID), echoed in X-Request-Id, error bodies and the audit trail. */
+    id?: string;
+    /** A logger bound to this request (id, method, redacted url), made on first use. */
+    log?: Logger;
+  }
+}
 
 /**
  * One JSON log line per request. The request id is always the server's own UUID: it names the request in the
@@ -52,21 +61,38 @@ export function clientRequestIdOf(req: IncomingMessage): string | undefined {
   return typeof incoming === 'string' && CLIENT_REQUEST_ID.test(incoming) ? incoming : undefined;
 }
 
-export function requestLogging(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (_req, res) => {
-      const id = randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string; raw: IncomingMessage }) => {
-        const clientRequestId = clientRequestIdOf(req.raw);
-        return { id: req.id, method: req.method, url: redactUrl(req.url), ...(clientRequestId ? { clientRequestId } : {}) };
+/**
+ * One log line per request (`request completed`, with method, redacted URL, status, duration, the server's request id
+ * and the client's, if any) at info, warn (4xx) or error (5xx). It does only what the configured level will print:
+ * at LOG_LEVEL=warn a successful request builds no logger and serialises nothing (pino-http made a child logger with
+ * the serialised request for every request, whatever the level).
+ */
+export function requestLogging(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const id = randomUUID();
+    req.id = id;
+    res.setHeader('X-Request-Id', id);
+    let child: Logger | undefined;
+    Object.defineProperty(req, 'log', {
+      configurable: true,
+      get: () => {
+        const clientRequestId = clientRequestIdOf(req);
+        return (child ??= logger.child({ req: { id, method: req.method, url: redactUrl(req.url), ...(clientRequestId ? { clientRequestId } : {}) } }));
       },
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  });
+    });
+    const started = Date.now();
+    let logged = false;
+    const done = () => {
+      if (logged) return;
+      logged = true;
+      const status = res.statusCode;
+      const finished = res.writableFinished;
+      const level = status >= 500 ? 'error' : status >= 400 || !finished ? 'warn' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      req.log![level]({ res: { statusCode: status }, responseTime: Date.now() - started }, finished ? 'request completed' : 'request aborted');
+    };
+    res.once('finish', done);
+    res.once('close', done);
+    next();
+  };
 }

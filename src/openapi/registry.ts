@@ -63,7 +63,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   registerRoutes(registry, routes);
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Checkmate API',
@@ -75,4 +75,29 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[]) {
     },
     security: [{ bearerAuth: [] }],
   });
+  return fixNullableRefs(document);
+}
+
+type SchemaNode = Record<string, unknown>;
+const isNode = (value: unknown): value is SchemaNode => typeof value === 'object' && value !== null;
+
+/**
+ * zod-to-openapi writes a registered schema made nullable (`LevelSummary.nullable()`) as
+ * `allOf: [{ $ref }, { type: ['object', 'null'] }]`, which no null satisfies (it must match the `$ref` too). Rewrites
+ * it as `anyOf: [{ $ref }, { type: 'null' }]`, which says what the code does. The fuzz test validates responses
+ * against the document, so a wrong nullable fails there.
+ */
+export function fixNullableRefs<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(fixNullableRefs) as T;
+  if (!isNode(node)) return node;
+  const fixed: SchemaNode = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, fixNullableRefs(value)]));
+  const allOf = fixed.allOf;
+  if (Array.isArray(allOf) && allOf.length === 2 && isNode(allOf[0]) && typeof allOf[0].$ref === 'string' && isNode(allOf[1])) {
+    const { type, ...rest } = allOf[1];
+    if (Array.isArray(type) && type.includes('null')) {
+      const { allOf: _replaced, ...others } = fixed;
+      return { anyOf: [allOf[0], { type: 'null' }], ...rest, ...others } as T;
+    }
+  }
+  return fixed as T;
 }

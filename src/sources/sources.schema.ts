@@ -9,14 +9,27 @@ import { normaliseSourceUrl, URL_PROBLEMS } from './source-url';
 export const SourceTypeSchema = z.enum(SourceType, { error: `must be one of ${Object.values(SourceType).join(', ')}` });
 export const StanceSchema = z.enum(Stance, { error: `must be one of ${Object.values(Stance).join(', ')}` });
 
-/** An http(s) URL, normalised so the same page is one source record (see source-url.ts). */
+const MAX_URL_LENGTH = 2048;
+
+/**
+ * An http(s) URL, normalised so the same page is one source record (see source-url.ts). The limit applies to the URL
+ * as sent and as stored: normalising percent-encodes non-ASCII characters (up to 12 characters for an emoji), and the
+ * stored URL is a unique index key, which PostgreSQL limits to about 2.7 kB.
+ */
 const SourceUrl = z
   .string({ error: 'must be a string' })
-  .max(2048, 'must be at most 2048 characters')
+  .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
   .transform((value, ctx) => {
     const result = normaliseSourceUrl(value);
     if ('problem' in result) {
       ctx.addIssue({ code: 'custom', message: URL_PROBLEMS[result.problem] });
+      return z.NEVER;
+    }
+    if (result.url.length > MAX_URL_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at most ${MAX_URL_LENGTH} characters once normalised (non-ASCII characters count as their percent-encoding; this one has ${result.url.length})`,
+      });
       return z.NEVER;
     }
     return result.url;

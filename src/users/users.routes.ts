@@ -1,11 +1,26 @@
-/** /api/users: account management, admins only. Users are deactivated, never deleted (the audit trail names them). */
-import { admins } from '../http/access';
+/**
+ * /api/users: account management, admins only. Users are deactivated, never deleted (the audit trail names them).
+ * /api/people: the desk's active people (id, name, role) for editors, to assign work.
+ */
+import { admins, editors } from '../http/access';
 import { IdParams } from '../http/common-schemas';
 import { created, defineRoute, ok } from '../http/route';
 import { pageOf } from '../openapi/registry';
-import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserResponse } from './users.schema';
+import { CreateUserBody, ListPeopleQuery, ListUsersQuery, PersonResponse, UpdateUserBody, UserResponse } from './users.schema';
 
 export const userRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/people',
+    operationId: 'listPeople',
+    tags: ['Users'],
+    summary: 'The active people of the desk (id, name, role), to assign work to',
+    description: 'No e-mail addresses or account details: those are for admins (GET /api/users).',
+    access: editors,
+    request: { query: ListPeopleQuery },
+    responses: { 200: { description: 'A page of people', schema: pageOf(PersonResponse) } },
+    handler: async ({ query, services }) => ok(await services.users.listPeople(query)),
+  }),
   defineRoute({
     method: 'post',
     path: '/api/users',

@@ -40,3 +40,9 @@ export const UserResponse = z
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'User' });
+
+export const ListPeopleQuery = PageQuery.extend({ role: RoleSchema.optional() });
+export type ListPeopleQuery = z.infer<typeof ListPeopleQuery>;
+
+/** Who is on the desk, as editors need it to assign work: no e-mail, no account state. */
+export const PersonResponse = z.object({ id: z.uuid(), name: z.string(), role: RoleSchema }).meta({ id: 'Person' });

@@ -17,7 +17,7 @@ import {
   updateUserRow,
   type UserRow,
 } from './users.queries';
-import type { CreateUserInput, ListUsersQuery, UpdateUserInput } from './users.schema';
+import type { CreateUserInput, ListPeopleQuery, ListUsersQuery, UpdateUserInput } from './users.schema';
 
 export type UserView = ReturnType<typeof presentUser>;
 
@@ -37,6 +37,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 const ORDERING = 'users:oldest';
+const PEOPLE_ORDERING = 'people:oldest';
 const CursorKey = z.tuple([cursorParts.timestamp, cursorParts.uuid]);
 
 export function createUserService({ prisma, pool }: Db) {
@@ -60,6 +61,13 @@ export function createUserService({ prisma, pool }: Db) {
     const key = query.cursor ? decodeCursor(ORDERING, query.cursor, CursorKey) : undefined;
     const rows = await listUserRows(pool, { role: query.role, active: query.active }, key && { createdAt: key[0], id: key[1] }, query.limit);
     return toPage(rows, query.limit, ORDERING, (u) => [u.createdAt.toISOString(), u.id], presentUser);
+  }
+
+  /** The active people of the desk (id, name, role), oldest first: whom an editor can assign. */
+  async function listPeople(query: ListPeopleQuery) {
+    const key = query.cursor ? decodeCursor(PEOPLE_ORDERING, query.cursor, CursorKey) : undefined;
+    const rows = await listUserRows(pool, { role: query.role, active: true }, key && { createdAt: key[0], id: key[1] }, query.limit);
+    return toPage(rows, query.limit, PEOPLE_ORDERING, (u) => [u.createdAt.toISOString(), u.id], ({ id, name, role }) => ({ id, name, role }));
   }
 
   async function getUser(id: string): Promise<UserView> {
@@ -122,7 +130,7 @@ export function createUserService({ prisma, pool }: Db) {
     }
   }
 
-  return { createUser, listUsers, getUser, updateUser, ensureAdmin };
+  return { createUser, listUsers, listPeople, getUser, updateUser, ensureAdmin };
 }
 
 export type UserService = ReturnType<typeof createUserService>;

@@ -33,7 +33,7 @@ export const VerdictResponse = z
     claimId: z.uuid(),
     reviewer: z.object({ id: z.uuid(), name: z.string() }),
     mine: z.boolean(),
-    level: LevelSummary.nullable(),
+    level: z.union([LevelSummary, z.null()]).meta({ description: 'Null in a draft without a level yet' }),
     rationale: z.string(),
     status: z.enum(['draft', 'submitted']),
     submittedAt: z.iso.datetime().nullable(),

@@ -128,6 +128,7 @@ const REQUESTS: Record<string, Recipe> = {
     send: (a) =>
       a.post('/api/users').send({ email: `${unique('new')}@desk.example`, name: 'New Person', password: 'Long-Enough-Pass-1', role: 'reviewer' }),
   },
+  'GET /api/people': { send: (a) => a.get('/api/people?role=reviewer') },
   'GET /api/users': { send: (a) => a.get('/api/users') },
   'GET /api/users/:id': { send: (a, f) => a.get(`/api/users/${f.userId}`) },
   'PATCH /api/users/:id': { send: (a, f) => a.patch(`/api/users/${f.userId}`).send({ name: 'Renamed Person' }) },

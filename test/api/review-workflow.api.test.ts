@@ -58,6 +58,10 @@ describe('the life of a claim', () => {
 
     // Approval (agrees with the consensus, so no reason needed), then publication.
     await expectOk(as(t.app, editor).post(`/api/claims/${claimId}/approve`).send({ levelKey: 'false', rationale: 'City records show the budget grew 3% in 2024.' }));
+    const listed = async (who: TestUser) =>
+      (await expectOk(as(t.app, who).get(`/api/claims?articleId=${(await claimOf(editor, claimId)).articleId}`))).body.items.find((c: { id: string }) => c.id === claimId).verdict;
+    expect(await listed(editor)).toMatchObject({ key: 'false', label: 'False', state: 'approved' });
+    expect(await listed(outsider)).toBeNull();
     const published = await expectOk(as(t.app, editor).post(`/api/claims/${claimId}/publish`));
     expect(published.body.status).toBe('published');
     expect(published.body.finalVerdict).toMatchObject({
@@ -74,6 +78,7 @@ describe('the life of a claim', () => {
     await expectOk(as(t.app, editor).patch(`/api/claims/${claimId}/sources/${sourceId}`).send({ excerpt: 'Another passage.', version: 1 }));
     const snapshot = (await claimOf(outsider, claimId)).finalVerdict.sources[0];
     expect(snapshot).toMatchObject({ title: 'Annual report', excerpt: 'Table 3 shows a 2% rise.' });
+    expect(await listed(outsider)).toMatchObject({ key: 'false', state: 'published', color: '#cf222e' });
 
     // A correction: new rationale and a public note, republished; revision 1 stays readable with its dates.
     const correcting = await expectOk(as(t.app, editor).post(`/api/claims/${claimId}/corrections`).send({ levelKey: 'mostly_false', note: 'We misread the 2023 baseline.' }));

@@ -700,3 +700,19 @@ describe('audit trail of user management', () => {
     for (const event of events) expectNoSecrets([event.before, event.after], STRONG_PASSWORD, OTHER_STRONG_PASSWORD);
   });
 });
+
+describe('GET /api/people (for editors)', () => {
+  it('lists the active people with id, name and role only, filtered by role', async () => {
+    const editorUser = await createUser(t.db.prisma, { role: 'editor' });
+    const active = await createUser(t.db.prisma, { role: 'reviewer' });
+    const inactive = await createUser(t.db.prisma, { role: 'reviewer', active: false });
+
+    const { items } = await allPages<{ id: string; name: string; role: string }>(as(t.app, editorUser), '/api/people?role=reviewer', 50);
+
+    const ids = items.map((p) => p.id);
+    expect(ids).toContain(active.id);
+    expect(ids).not.toContain(inactive.id);
+    expect(items.every((p) => p.role === 'reviewer')).toBe(true);
+    expect(Object.keys(items[0]).sort()).toEqual(['id', 'name', 'role']);
+  });
+});

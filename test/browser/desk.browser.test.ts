@@ -2,7 +2,7 @@
  * The web desk in headless Chromium against the real server (`src/server.ts`) on a throwaway embedded database
  * with the demo accounts: sign-in for each role, import, triage, a conflict that keeps the form, a session
  * that ends mid-edit, keyboard navigation, admin, tablet width, axe-core on every main view, and no request
- * to any other origin. Saves the README's screenshots into docs/screenshots/.
+ * to any other origin. Screenshots: see SCREENSHOTS in support.ts. The review workflow is in review.browser.test.ts.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -19,8 +19,7 @@ import {
   newContext,
   SCREENSHOTS,
   seriousViolations,
-  startServer,
-  type RunningServer,
+  sharedServer,
   type Watch,
 } from './support';
 
@@ -57,7 +56,7 @@ const ARTICLE = {
 };
 
 (available ? describe : describe.skip)('the web desk in Chromium', () => {
-  let server: RunningServer;
+  let server: { base: string };
   let browser: Browser;
   const watch: Watch = { offOrigin: [], problems: [] };
   const contexts: BrowserContext[] = [];
@@ -89,13 +88,19 @@ const ARTICLE = {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    server = sharedServer();
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
-    await server?.stop();
+    // The server is shared with the other files: give the editor their demo password back.
+    if (server && editorPassword !== account('editor').password) {
+      const admin = await apiLogin(server.base, account('admin').email, account('admin').password);
+      const editor = await apiLogin(server.base, account('editor').email, editorPassword);
+      await apiCall(server.base, admin.token, 'PATCH', `/api/users/${editor.user.id}`, { password: account('editor').password });
+    }
   });
 
   it('signs a reviewer in, offers no import or triage, and passes axe on sign-in, articles, article and queue', async () => {
@@ -232,16 +237,8 @@ const ARTICLE = {
     expect(stored.find((c) => c.id === pleasantry.id)).toMatchObject({ checkWorthy: false });
     await expectAccessible(page, 'article and claim panel (editor)');
 
-    await page.evaluate(() => {
-      window.scrollTo(0, 0);
-      document.querySelector('.panel-col')?.scrollTo(0, 0);
-    });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'article-view.png') });
-    const col = panel(page);
-    // The whole panel, not just what its scrolling column shows.
-    await col.evaluate((el) => Object.assign((el as HTMLElement).style, { position: 'static', maxHeight: 'none' }));
-    await col.screenshot({ path: path.join(SCREENSHOTS, 'claim-panel.png') });
-    await col.evaluate((el) => Object.assign((el as HTMLElement).style, { position: '', maxHeight: '' }));
+    // The triage tools, as the README shows them.
+    await panel(page).locator('section', { has: page.getByRole('heading', { name: 'Triage', level: 3 }) }).screenshot({ path: path.join(SCREENSHOTS, 'claim-triage.png') });
   });
 
   it('on a stale version, says who changed what, keeps the typed input, and saves after a reload', async () => {

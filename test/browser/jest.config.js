@@ -10,6 +10,9 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  // One server for every file (started once: most of a run's fixed cost); files run one at a time on it.
+  globalSetup: '<rootDir>/test/browser/global-setup.ts',
+  globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
   maxWorkers: 1,
   testTimeout: 60000,
 };

@@ -8,7 +8,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+/**
+ * Screenshots go into docs/screenshots/ (committed, shown in the README) only with UPDATE_SCREENSHOTS=1; otherwise
+ * into test/browser/output/ (git-ignored), so a normal run leaves `git status` clean.
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/screenshots') : path.join(ROOT, 'test/browser/output');
+/** Downloads the tests make (reports) land here. */
+export const DOWNLOADS = path.join(ROOT, 'test/browser/output/downloads');
 
 /** Flags for Chromium on a machine without outside network: it must not try to phone home. */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -68,6 +74,16 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
+/** Set by global-setup.ts: the one server every browser test file uses. */
+export const SHARED_SERVER_ENV = 'CHECKMATE_BROWSER_BASE';
+
+/** The server the global setup started (each file uses it; the demo accounts and seed article are there). */
+export function sharedServer(): { base: string } {
+  const base = process.env[SHARED_SERVER_ENV];
+  if (!base) throw new Error(`${SHARED_SERVER_ENV} is not set: run the browser tests with npm run test:browser (test/browser/jest.config.js)`);
+  return { base };
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
@@ -79,7 +95,7 @@ export interface Watch {
 }
 
 export async function newContext(browser: Browser, base: string, watch: Watch, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, baseURL: base, reducedMotion: 'reduce' });
+  const context = await browser.newContext({ viewport, baseURL: base, reducedMotion: 'reduce', acceptDownloads: true });
   // axe-core arrives as an init script (DevTools, not the page), so the app's CSP needs no exception for it.
   await context.addInitScript({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
   context.on('request', (request) => {

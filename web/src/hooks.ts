@@ -57,3 +57,10 @@ export function formatDate(iso: string | null | undefined): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 }
+
+/** The day of a date-time in the reader's own time zone (due dates: the end of a local day). */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { dateStyle: 'medium' });
+}

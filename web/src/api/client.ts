@@ -37,6 +37,11 @@ interface FetchResult<T> {
 
 /** Awaits an openapi-fetch call: its data, or an ApiFailure carrying the API's error body. */
 export async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
+  return (await callWithResponse(request)).data;
+}
+
+/** Like call(), with the response too (its headers: Content-Disposition of a download, say). */
+export async function callWithResponse<T>(request: Promise<FetchResult<T>>): Promise<{ data: T; response: Response }> {
   let result: FetchResult<T>;
   try {
     result = await request;
@@ -44,7 +49,7 @@ export async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
     if (error instanceof ApiFailure) throw error;
     throw new ApiFailure(0, undefined);
   }
-  if (result.response.ok) return result.data as T;
+  if (result.response.ok) return { data: result.data as T, response: result.response };
   const body = (result.error as { error?: ApiErrorBody } | undefined)?.error;
   throw new ApiFailure(result.response.status, body);
 }

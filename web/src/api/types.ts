@@ -23,6 +23,29 @@ export type ApiErrorBody = Schemas['Error']['error'];
 export type VersionChange = NonNullable<ApiErrorBody['changes']>[number];
 export type ErrorDetail = NonNullable<ApiErrorBody['details']>[number];
 
+// The review workflow.
+export type Assignment = Schemas['Assignment'];
+export type MyAssignment = Schemas['MyAssignment'];
+export type VerdictProgress = Assignment['verdict'];
+export type ClaimSource = Schemas['ClaimSource'];
+export type Stance = ClaimSource['stance'];
+export type SourceType = ClaimSource['sourceType'];
+export type Note = Schemas['Note'];
+export type LevelSummary = Schemas['LevelSummary'];
+/**
+ * The document describes Verdict.level as allOf [LevelSummary, object|null], which openapi-typescript cannot
+ * read as "a level or null" (it is null for a draft without a level); the API answers exactly that.
+ */
+export type Verdict = Omit<Schemas['Verdict'], 'level'> & { level: LevelSummary | null };
+export type Ruling = Schemas['Ruling'];
+export type Consensus = NonNullable<ClaimDetail['review']['consensus']>;
+export type RatingScale = Schemas['RatingScale'];
+export type RatingLevel = Schemas['RatingLevel'];
+
+type ReportQuery = operations['getArticleReport']['parameters']['query'];
+export type ReportFormat = ReportQuery['format'];
+export type Audience = NonNullable<ReportQuery['audience']>;
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

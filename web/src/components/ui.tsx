@@ -1,13 +1,14 @@
 /** Small building blocks shared by every page: fields with their errors, alerts, status tags, progress. */
 import type { ComponentChildren, Ref } from 'preact';
 import { useId } from 'preact/hooks';
-import type { ClaimStatus } from '../api/types';
+import type { ClaimStatus, LevelSummary } from '../api/types';
+import { levelColours } from '../lib/colors';
 import { STATUS_INFO } from '../lib/status';
 
 /** The input attributes the forms use (kept explicit: Preact's ARIA-strict attribute unions do not spread). */
 interface InputAttributes {
   id?: string;
-  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'date' | 'number';
+  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'date' | 'number' | 'color';
   placeholder?: string;
   autoComplete?: string;
   inputMode?: 'numeric' | 'text';
@@ -60,6 +61,8 @@ export function Field({ label, error, hint, value, onValue, id, inputRef, type =
 type TextAreaProps = {
   rows?: number;
   required?: boolean;
+  disabled?: boolean;
+  id?: string;
   label: string;
   error?: string;
   hint?: string;
@@ -67,8 +70,9 @@ type TextAreaProps = {
   onValue: (value: string) => void;
 };
 
-export function TextAreaField({ label, error, hint, value, onValue, ...rest }: TextAreaProps) {
-  const inputId = useId();
+export function TextAreaField({ label, error, hint, value, onValue, id, ...rest }: TextAreaProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
   const describedBy = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${error ? ' field--invalid' : ''}`}>
@@ -96,32 +100,49 @@ export function TextAreaField({ label, error, hint, value, onValue, ...rest }: T
 }
 
 type SelectProps = {
+  id?: string;
+  hint?: string;
   class?: string;
   disabled?: boolean;
   label: string;
   value: string;
   onValue: (value: string) => void;
   options: readonly { value: string; label: string }[];
+  /** Further options under group headings (after `options`). */
+  groups?: readonly { label: string; options: readonly { value: string; label: string }[] }[];
   error?: string;
 };
 
-export function SelectField({ label, value, onValue, options, error, class: className, ...rest }: SelectProps) {
-  const inputId = useId();
+export function SelectField({ label, value, onValue, options, groups, error, hint, id, class: className, ...rest }: SelectProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const describedBy = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const option = (o: { value: string; label: string }) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
   return (
     <div class={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label for={inputId}>{label}</label>
+      {hint && (
+        <p class="field__hint" id={`${inputId}-hint`}>
+          {hint}
+        </p>
+      )}
       <select
         id={inputId}
         value={value}
         onChange={(e) => onValue((e.currentTarget as HTMLSelectElement).value)}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${inputId}-error` : undefined}
+        aria-describedby={describedBy}
         {...rest}
       >
-        {options.map((o: { value: string; label: string }) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
+        {options.map(option)}
+        {groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map(option)}
+          </optgroup>
         ))}
       </select>
       {error && (
@@ -187,5 +208,120 @@ export function Spinner({ label = 'Loading…' }: { label?: string }) {
     <p class="loading" role="status">
       {label}
     </p>
+  );
+}
+
+/** A rating level: its colour as a swatch, always with its label (colour is never the only signal). */
+export function LevelTag({ level, prefix }: { level: Pick<LevelSummary, 'label' | 'color'>; prefix?: string }) {
+  const colours = levelColours(level.color);
+  return (
+    <span class="tag level-tag" style={{ backgroundColor: colours.color, color: colours.ink }}>
+      {prefix}
+      {level.label}
+    </span>
+  );
+}
+
+interface Choice {
+  value: string;
+  label: string;
+  /** A level's colour: shown as a swatch beside the label. */
+  color?: string;
+  description?: string;
+}
+
+/** A labelled group of radio buttons (a fieldset with a legend); the error is announced with the group. */
+export function RadioGroup({
+  legend,
+  name,
+  value,
+  onValue,
+  choices,
+  error,
+  hint,
+  class: className,
+  inline,
+}: {
+  legend: string;
+  name: string;
+  value: string;
+  onValue: (value: string) => void;
+  choices: readonly Choice[];
+  error?: string;
+  hint?: string;
+  class?: string;
+  inline?: boolean;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset
+      class={`choices${inline ? ' choices--inline' : ''}${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}
+      aria-describedby={describedBy}
+      aria-invalid={error ? 'true' : undefined}
+    >
+      <legend>{legend}</legend>
+      {hint && (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {choices.map((c) => (
+        <label key={c.value} class="choice">
+          <input type="radio" name={name} value={c.value} checked={value === c.value} onChange={() => onValue(c.value)} />{' '}
+          {c.color ? <LevelTag level={{ label: c.label, color: c.color }} /> : <span>{c.label}</span>}
+          {c.description && <span class="choice__description muted small"> {c.description}</span>}
+        </label>
+      ))}
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Tick boxes for a set of values (e.g. the sources a verdict rests on). */
+export function CheckboxGroup({
+  legend,
+  values,
+  onValues,
+  choices,
+  error,
+  empty,
+}: {
+  legend: string;
+  values: readonly string[];
+  onValues: (values: string[]) => void;
+  choices: readonly { value: string; label: string; detail?: string }[];
+  error?: string;
+  empty?: string;
+}) {
+  const id = useId();
+  return (
+    <fieldset class={`choices${error ? ' field--invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {choices.length === 0 && empty && <p class="muted small">{empty}</p>}
+      {choices.map((c) => (
+        <label key={c.value} class="choice">
+          <input
+            type="checkbox"
+            checked={values.includes(c.value)}
+            onChange={(e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              onValues(on ? [...values, c.value] : values.filter((v) => v !== c.value));
+            }}
+          />{' '}
+          <span>{c.label}</span>
+          {c.detail && <span class="muted small"> {c.detail}</span>}
+        </label>
+      ))}
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
   );
 }

@@ -90,6 +90,18 @@ const FIELD_LABELS: Record<string, string> = {
   text: 'text',
   status: 'status',
   publishedAt: 'publication date',
+  ratingScaleId: 'rating scale',
+  stance: 'stance',
+  excerpt: 'excerpt',
+  levelKey: 'level',
+  levelId: 'level',
+  rationale: 'rationale',
+  sourceIds: 'sources',
+  color: 'colour',
+  archived: 'archived',
+  levels: 'levels',
+  name: 'name',
+  description: 'description',
 };
 
 /** "Eddie Editor changed check-worthiness and claimant (version 3, 14:05)", one line per change. */

@@ -1,13 +1,17 @@
 import type { HTMLAttributes } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, call } from '../api/client';
-import type { Article, Claim, ClaimStatus, Page } from '../api/types';
-import { Alert, Progress, SelectField, Spinner, StatusTag } from '../components/ui';
+import type { Article, Claim, ClaimDetail, ClaimStatus, LevelSummary, Page, RatingScale } from '../api/types';
+import { ExportControl, ScaleControl } from '../article/ArticleTools';
+import { Alert, LevelTag, Progress, SelectField, Spinner, StatusTag } from '../components/ui';
+import { loadScales, scaleOf } from '../api/scales';
 import { formatDate, useLoad, useTitle } from '../hooks';
+import { levelColours } from '../lib/colors';
 import { messageOf } from '../lib/errors';
 import { step } from '../lib/routing';
 import { segmentText } from '../lib/segments';
 import { CLAIM_STATUSES, describeHint, STATUS_INFO } from '../lib/status';
+import { isChecked, progressAfter, shownVerdict } from '../lib/workflow';
 import { ClaimPanel } from '../panel/ClaimPanel';
 import { Link, setQuery } from '../router';
 import type { PageProps } from '../routes';
@@ -45,6 +49,12 @@ export function ArticlePage({ params, query }: PageProps) {
 
   const article = useLoad(() => call(api.GET('/api/articles/{id}', { params: { path: { id } } })) as Promise<Article>, [id, version]);
   useTitle(article.data?.title ?? 'Article');
+  const scales = useLoad(() => loadScales(), []);
+  const scale = scales.data && article.data ? scaleOf(scales.data, article.data.ratingScaleId) : undefined;
+
+  // Final verdicts' levels, to highlight checked claims by verdict: each claim of the list carries its own
+  // (published ones for everyone, approved ones for editors), kept up to date from the claim panel.
+  const [levelUpdates, setLevelUpdates] = useState<Record<string, LevelSummary | null>>({});
 
   const claims = useLoad<Page<Claim>>(
     () =>
@@ -92,25 +102,49 @@ export function ArticlePage({ params, query }: PageProps) {
   };
 
   const items = claims.data?.items ?? [];
+  const listedLevels = useMemo(() => {
+    const map = new Map<string, LevelSummary>();
+    for (const c of items) if (c.verdict) map.set(c.id, { key: c.verdict.key, label: c.verdict.label, value: c.verdict.value, color: c.verdict.color });
+    return map;
+  }, [items]);
+  const levelOf = (claimId: string): LevelSummary | undefined => {
+    const updated = levelUpdates[claimId];
+    return updated === null ? undefined : (updated ?? listedLevels.get(claimId));
+  };
   const byPosition = useMemo(() => [...items].sort((a, b) => a.position - b.position), [items]);
   const segments = useMemo(() => (article.data ? segmentText(article.data.body, byPosition) : []), [article.data?.body, byPosition]);
 
   const open = (claimId: string) => setQuery({ claim: claimId });
 
-  /** A triage change to one claim: show it in place and keep the progress right without reloading. */
-  const onClaimUpdated = (claim: Claim) => {
-    const before = items.find((c) => c.id === claim.id);
-    claims.setData((page) => page && { ...page, items: page.items.map((c) => (c.id === claim.id ? { ...c, ...claim } : c)) });
-    if (before && before.checkWorthy !== claim.checkWorthy) {
-      article.setData(
-        (a) =>
-          a && {
-            ...a,
-            progress: { ...a.progress, checkWorthy: a.progress.checkWorthy + (claim.checkWorthy ? 1 : -1) },
-          },
-      );
+  /**
+   * A change to one claim (triage, or a workflow step in the panel): show it in place (status, verdict colour)
+   * and keep the progress right without reloading.
+   */
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  const onClaimUpdated = useCallback((claim: Claim | ClaimDetail) => {
+    const before = itemsRef.current.find((c) => c.id === claim.id);
+    const { id: claimId, status, checkWorthy } = claim;
+    claims.setData(
+      (page) =>
+        page && {
+          ...page,
+          items: page.items.map((c) => (c.id === claimId ? { ...c, ...pickClaim(claim) } : c)),
+        },
+    );
+    if ('finalVerdict' in claim) {
+      const level = shownVerdict(claim);
+      setLevelUpdates((map) => ({ ...map, [claimId]: level ?? null }));
     }
-  };
+    if (before && (before.checkWorthy !== checkWorthy || before.status !== status)) {
+      article.setData((a) => {
+        if (!a) return a;
+        let progress = progressAfter(a.progress, before.status, status);
+        if (before.checkWorthy !== checkWorthy) progress = { ...progress, checkWorthy: progress.checkWorthy + (checkWorthy ? 1 : -1) };
+        return { ...a, progress };
+      });
+    }
+  }, []);
   /** Merge and split move positions: read the article and its claims again, keeping the selected claim. */
   const onStructureChanged = () => setVersion((v) => v + 1);
 
@@ -189,6 +223,10 @@ export function ArticlePage({ params, query }: PageProps) {
           )}
         </p>
         <Progress progress={a.progress} />
+        <div class="article-tools">
+          <ScaleControl article={a} scales={scales.data} scale={scale} role={role} onChanged={() => article.reload()} />
+          <ExportControl article={a} />
+        </div>
       </header>
 
       <div class="toolbar" role="group" aria-label="Which claims to show">
@@ -231,7 +269,7 @@ export function ArticlePage({ params, query }: PageProps) {
         </label>
       </div>
 
-      <Legend />
+      <Legend scale={scale} />
 
       <div class="workspace">
         <aside class="claims-col" aria-labelledby="claims-heading">
@@ -255,6 +293,7 @@ export function ArticlePage({ params, query }: PageProps) {
                 >
                   <span class="claim-row__top">
                     <span class="claim-row__pos">#{c.position}</span> <StatusTag status={c.status} />
+                    {levelOf(c.id) && showsVerdict(c.status) && <LevelTag level={levelOf(c.id)!} />}
                     {!c.checkWorthy && <span class="tag tag--skip">Not check-worthy</span>}
                   </span>
                   <span class="claim-row__text">{c.text}</span>
@@ -286,6 +325,7 @@ export function ArticlePage({ params, query }: PageProps) {
                 <ClaimMark
                   key={c.id}
                   claim={c}
+                  level={showsVerdict(c.status) ? levelOf(c.id) : undefined}
                   text={segment.text}
                   selected={c.id === selectedId}
                   tabbable={c.id === activeId}
@@ -320,7 +360,10 @@ export function ArticlePage({ params, query }: PageProps) {
           ) : (
             <div class="panel-empty">
               <h2 class="col-heading">Claim</h2>
-              <p class="muted">Select a claim in the text or the list to see its hint, details and history{role === 'reviewer' ? '' : ', and to triage it'}.</p>
+              <p class="muted">
+                Select a claim in the text or the list to see its details, fact-check, assignees, verdicts, sources, notes and history
+                {role === 'reviewer' ? '' : ', and to triage and decide on it'}.
+              </p>
             </div>
           )}
         </aside>
@@ -329,8 +372,18 @@ export function ArticlePage({ params, query }: PageProps) {
   );
 }
 
+/** The fields of a claim list item, taken from a claim or a claim detail. */
+function pickClaim(claim: Claim | ClaimDetail): Claim {
+  const { id, articleId, position, paragraph, text, start, end, sentenceStart, sentenceEnd, narrowed, checkWorthy, hint, status, statusChangedAt, claimant, claimantIsDefault, claimDate, retraction, verdict, version, createdAt, updatedAt } = claim;
+  return { id, articleId, position, paragraph, text, start, end, sentenceStart, sentenceEnd, narrowed, checkWorthy, hint, status, statusChangedAt, claimant, claimantIsDefault, claimDate, retraction, verdict, version, createdAt, updatedAt };
+}
+
+/** Checked claims show their verdict's colour and label (a retracted one shows its status: it was withdrawn). */
+const showsVerdict = (status: ClaimStatus) => isChecked(status) && status !== 'retracted';
+
 function ClaimMark({
   claim,
+  level,
   text,
   selected,
   tabbable,
@@ -338,6 +391,7 @@ function ClaimMark({
   onFocus,
 }: {
   claim: Claim;
+  level: LevelSummary | undefined;
   text: string;
   selected: boolean;
   tabbable: boolean;
@@ -345,18 +399,21 @@ function ClaimMark({
   onFocus: () => void;
 }) {
   const info = STATUS_INFO[claim.status];
+  const colours = level ? levelColours(level.color) : undefined;
   const props: HTMLAttributes<HTMLSpanElement> = {
-    class: `claim claim--${info.tone}${claim.checkWorthy ? '' : ' claim--skip'}${selected ? ' is-selected' : ''}`,
+    class: `claim ${colours ? 'claim--verdict' : `claim--${info.tone}`}${claim.checkWorthy ? '' : ' claim--skip'}${selected ? ' is-selected' : ''}`,
     role: 'button',
     tabIndex: tabbable ? 0 : -1,
     'aria-pressed': selected,
     onClick: onOpen,
     onFocus,
   };
+  // Custom properties, set through the CSSOM (the app's CSP allows no inline style attributes).
+  const style = colours ? ({ '--level': colours.color, '--level-ink': colours.ink, '--level-tint': colours.tint } as Record<string, string>) : undefined;
   return (
-    <span {...props} data-claim-id={claim.id}>
+    <span {...props} style={style} data-claim-id={claim.id}>
       <span class="claim__tag">
-        {claim.position} · {info.label}
+        {claim.position} · {level ? `${level.label} · ${info.label.toLowerCase()}` : info.label}
         {claim.checkWorthy ? '' : ' · not check-worthy'}
       </span>
       <span class="sr-only"> </span>
@@ -365,10 +422,30 @@ function ClaimMark({
   );
 }
 
-function Legend() {
+function Legend({ scale }: { scale: RatingScale | undefined }) {
+  const levels = (scale?.levels ?? []).filter((l) => !l.archived);
   return (
     <details class="legend">
       <summary>Legend: what the colours and lines mean</summary>
+      {levels.length > 0 && (
+        <>
+          <p class="legend__heading">Checked claims (approved, published, being corrected) show their verdict: the level's colour and label.</p>
+          <ul class="legend__list legend__list--levels">
+            {levels.map((l) => {
+              const colours = levelColours(l.color);
+              return (
+                <li key={l.key}>
+                  <span class="claim claim--verdict legend__sample" style={{ '--level': colours.color, '--level-ink': colours.ink, '--level-tint': colours.tint } as Record<string, string>}>
+                    <span class="claim__tag">{l.label}</span> sample
+                  </span>{' '}
+                  {l.description}
+                </li>
+              );
+            })}
+          </ul>
+          <p class="legend__heading">Other claims show their status:</p>
+        </>
+      )}
       <ul class="legend__list">
         {CLAIM_STATUSES.map((s) => (
           <li key={s}>

@@ -4,21 +4,27 @@ import type { ClaimQueueItem, ClaimStatus, Page } from '../api/types';
 import { Alert, SelectField, Spinner, StatusTag } from '../components/ui';
 import { formatDateTime, useLoad, useTitle } from '../hooks';
 import { messageOf } from '../lib/errors';
+import { QUEUE_PRESETS, queueFilters, queueHref, type QueueFilters } from '../lib/queue';
 import { CLAIM_STATUSES, describeHint, STATUS_INFO } from '../lib/status';
-import { Link, setQuery } from '../router';
+import { Link, navigate } from '../router';
 import type { PageProps } from '../routes';
 
 const PAGE_SIZE = 50;
 
-/** The desk queue: claims across articles in one status, longest waiting first. */
+/** The desk queue: claims across articles, longest waiting first; presets for the usual questions, and filters. */
 export function QueuePage({ query }: PageProps) {
   useTitle('Desk queue');
-  const statusParam = query.get('status') ?? 'unreviewed';
-  const status = statusParam === 'any' ? undefined : (CLAIM_STATUSES as string[]).includes(statusParam) ? (statusParam as ClaimStatus) : 'unreviewed';
-  const worthy = query.get('worthy') === 'false' ? 'false' : query.get('worthy') === 'any' ? undefined : 'true';
-  const params = { status, checkWorthy: worthy, limit: PAGE_SIZE } as const;
+  const filters = queueFilters(query);
+  const params = {
+    status: filters.status === 'any' ? undefined : (filters.status as ClaimStatus),
+    checkWorthy: filters.worthy === 'any' ? undefined : filters.worthy,
+    assignee: filters.assignee === 'any' ? undefined : filters.assignee,
+    overdue: filters.overdue ? 'true' : undefined,
+    limit: PAGE_SIZE,
+  } as const;
+  const key = queueHref(filters);
 
-  const list = useLoad(() => call(api.GET('/api/claims', { params: { query: params } })) as Promise<Page<ClaimQueueItem>>, [status, worthy]);
+  const list = useLoad(() => call(api.GET('/api/claims', { params: { query: params } })) as Promise<Page<ClaimQueueItem>>, [key]);
   const [more, setMore] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const loadMore = async () => {
     const cursor = list.data?.nextCursor;
@@ -32,28 +38,52 @@ export function QueuePage({ query }: PageProps) {
       setMore({ busy: false, error: messageOf(error) });
     }
   };
+  const change = (changes: Partial<QueueFilters>) => navigate(queueHref({ ...filters, ...changes }), { replace: true });
 
   return (
     <section class="page">
       <h1>Desk queue</h1>
       <p class="muted">Claims across all articles, the longest waiting in their status first.</p>
+      <nav class="presets" aria-label="Queue presets">
+        {QUEUE_PRESETS.map((preset) => {
+          const href = queueHref(preset.filters);
+          return (
+            <Link key={preset.id} href={href} class="preset" aria-current={href === key ? 'page' : undefined}>
+              {preset.label}
+            </Link>
+          );
+        })}
+      </nav>
       <div class="toolbar" role="group" aria-label="Which claims to show">
         <SelectField
           label="Status"
-          value={status ?? 'any'}
-          onValue={(v) => setQuery({ status: v === 'unreviewed' ? undefined : v })}
+          value={filters.status}
+          onValue={(v) => change({ status: v })}
           options={[...CLAIM_STATUSES.map((s) => ({ value: s, label: STATUS_INFO[s].label })), { value: 'any', label: 'Any status' }]}
         />
         <SelectField
           label="Check-worthiness"
-          value={worthy ?? 'any'}
-          onValue={(v) => setQuery({ worthy: v === 'true' ? undefined : v })}
+          value={filters.worthy}
+          onValue={(v) => change({ worthy: v as QueueFilters['worthy'] })}
           options={[
             { value: 'true', label: 'Check-worthy only' },
             { value: 'false', label: 'Not check-worthy only' },
             { value: 'any', label: 'All claims' },
           ]}
         />
+        <SelectField
+          label="Assignee"
+          value={filters.assignee}
+          onValue={(v) => change({ assignee: v as QueueFilters['assignee'] })}
+          options={[
+            { value: 'any', label: 'Anyone or no one' },
+            { value: 'me', label: 'Assigned to me' },
+            { value: 'none', label: 'No one assigned' },
+          ]}
+        />
+        <label class="checkbox">
+          <input type="checkbox" checked={filters.overdue} onChange={(e) => change({ overdue: (e.currentTarget as HTMLInputElement).checked })} /> Overdue only
+        </label>
       </div>
       {list.error ? <Alert messages={[messageOf(list.error)]} /> : null}
       {list.loading && !list.data ? <Spinner /> : null}

@@ -1,14 +1,17 @@
 /**
  * The claim panel beside the article text: one claim's details as a stack of sections (panel/sections.tsx).
- * It reads the claim (with the features behind its hint) and hands every section the version it read.
+ * It reads the claim (with its review state), its sources and the article's rating scale, and hands every section
+ * the version it read. A list of links at the top jumps to each section.
  */
 import { useCallback } from 'preact/hooks';
 import { api, call } from '../api/client';
-import type { Article, Claim, ClaimDetail, Role } from '../api/types';
+import type { Article, Claim, ClaimDetail, ClaimSource, Page, Role } from '../api/types';
 import { Alert, Spinner } from '../components/ui';
+import { loadScales, scaleOf } from '../api/scales';
 import { useLoad } from '../hooks';
 import { messageOf } from '../lib/errors';
-import { PANEL_SECTIONS } from './sections';
+import { useSession } from '../session';
+import { PANEL_SECTIONS, type PanelSources, type SectionProps } from './sections';
 
 export interface PanelProps {
   claimId: string;
@@ -16,13 +19,19 @@ export interface PanelProps {
   role: Role;
   /** Claims the page has loaded (to name the next claim before a merge). */
   loadedClaims: readonly Claim[];
-  onUpdated: (claim: Claim) => void;
+  onUpdated: (claim: Claim | ClaimDetail) => void;
   onStructureChanged: () => void;
   onClose: () => void;
 }
 
 export function ClaimPanel({ claimId, article, role, loadedClaims, onUpdated, onStructureChanged, onClose }: PanelProps) {
+  const { session } = useSession();
   const detail = useLoad(() => call(api.GET('/api/claims/{id}', { params: { path: { id: claimId } } })) as Promise<ClaimDetail>, [claimId]);
+  const sourceList = useLoad(
+    () => call(api.GET('/api/claims/{id}/sources', { params: { path: { id: claimId }, query: { limit: 200 } } })) as Promise<Page<ClaimSource>>,
+    [claimId],
+  );
+  const scales = useLoad(() => loadScales(), []);
 
   /** Reads the claim again (after a change, or to resolve a conflict); returns the fresh claim. */
   const reload = useCallback(async () => {
@@ -42,9 +51,12 @@ export function ClaimPanel({ claimId, article, role, loadedClaims, onUpdated, on
       </div>
     );
   }
-  if (!detail.data) return <Spinner label="Loading the claim…" />;
+  if (!detail.data || !session) return <Spinner label="Loading the claim…" />;
   const claim = detail.data;
-  const context = { claim, article, role, loadedClaims, reload, onUpdated, onStructureChanged };
+  const sources: PanelSources = { items: sourceList.data?.items ?? [], loaded: Boolean(sourceList.data), error: sourceList.error, reload: sourceList.reload };
+  const scale = scales.data ? scaleOf(scales.data, claim.ratingScale?.id ?? article.ratingScaleId) : undefined;
+  const context: SectionProps = { claim, article, role, user: session.user, scale, sources, loadedClaims, reload, onUpdated, onStructureChanged };
+  const shown = PANEL_SECTIONS.filter((s) => !s.visible || s.visible(context));
 
   return (
     <div class="claim-panel">
@@ -56,9 +68,32 @@ export function ClaimPanel({ claimId, article, role, loadedClaims, onUpdated, on
           Close<span class="sr-only"> the claim panel</span>
         </button>
       </div>
-      {PANEL_SECTIONS.filter((s) => !s.visible || s.visible(context)).map((section) => (
+      <nav class="panel-toc" aria-label="Sections of the claim panel">
+        <ul>
+          {shown.map((section) => (
+            <li key={section.id}>
+              <button
+                type="button"
+                class="button button--link"
+                onClick={() => {
+                  const heading = document.getElementById(`section-${section.id}`);
+                  heading?.scrollIntoView({ block: 'start' });
+                  heading?.focus({ preventScroll: true });
+                }}
+              >
+                {section.title}
+                {section.id === 'sources' && claim.sourceCount ? ` (${claim.sourceCount})` : ''}
+                {section.id === 'notes' && claim.noteCount ? ` (${claim.noteCount})` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {shown.map((section) => (
         <section key={section.id} class="panel-section" aria-labelledby={`section-${section.id}`}>
-          <h3 id={`section-${section.id}`}>{section.title}</h3>
+          <h3 id={`section-${section.id}`} tabIndex={-1}>
+            {section.title}
+          </h3>
           <section.Component {...context} />
         </section>
       ))}

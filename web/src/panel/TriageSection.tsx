@@ -5,93 +5,10 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { api, call } from '../api/client';
-import { Alert, Field } from '../components/ui';
-import { ApiFailure, describeChanges, formErrors, type FormErrors } from '../lib/errors';
+import { Outcome, useSave } from '../components/outcome';
+import { Field } from '../components/ui';
 import { sliceCodePoints, toCodePointOffset, trimSpan } from '../lib/text';
 import type { SectionProps } from './sections';
-
-interface SaveState {
-  busy: boolean;
-  failure?: unknown;
-  errors?: FormErrors;
-  done?: string;
-}
-
-/** Runs one change; keeps its outcome (success, field errors, or a conflict) for the form that made it. */
-function useSave(fields: readonly string[]) {
-  const [state, setState] = useState<SaveState>({ busy: false });
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setState({ busy: true });
-    try {
-      await action();
-      setState({ busy: false, done });
-    } catch (failure) {
-      setState({ busy: false, failure, errors: formErrors(failure, fields) });
-    }
-  };
-  const clear = () => setState({ busy: false });
-  return { state, run, clear };
-}
-
-/** The outcome of a change, next to the control that made it. */
-function Outcome({ state, reload, onReloaded }: { state: SaveState; reload: SectionProps['reload']; onReloaded: () => void }) {
-  const [reloading, setReloading] = useState(false);
-  const [reloaded, setReloaded] = useState<number | undefined>();
-  if (state.done) {
-    return (
-      <p class="outcome outcome--ok" role="status">
-        {state.done}
-      </p>
-    );
-  }
-  if (reloaded !== undefined && !state.failure) {
-    return (
-      <p class="outcome" role="status">
-        Reloaded version {reloaded}. Your input is still here: check it and save again.
-      </p>
-    );
-  }
-  const failure = state.failure;
-  if (failure instanceof ApiFailure && failure.isStale) {
-    const lines = describeChanges(failure.body?.changes);
-    return (
-      <div class="alert alert--warning conflict" role="alert">
-        <p>
-          <strong>Not saved: this claim changed since you opened it.</strong>
-        </p>
-        {lines.length > 0 ? (
-          <ul>
-            {lines.map((l) => (
-              <li key={l}>{l}</li>
-            ))}
-          </ul>
-        ) : (
-          <p>It is now at version {failure.body?.currentVersion ?? '?'}.</p>
-        )}
-        <p>What you typed is kept. Reload the claim to see the current version, then save again.</p>
-        <button
-          type="button"
-          class="button button--small"
-          disabled={reloading}
-          onClick={async () => {
-            setReloading(true);
-            try {
-              const fresh = await reload();
-              setReloaded(fresh.version);
-              onReloaded();
-            } finally {
-              setReloading(false);
-            }
-          }}
-        >
-          {reloading ? 'Reloading…' : 'Reload the claim'}
-        </button>
-      </div>
-    );
-  }
-  if (state.errors) return <Alert messages={state.errors.general} />;
-  return null;
-}
 
 export function TriageSection(props: SectionProps) {
   // Open at first for a narrowed claim; afterwards only the editor opens or closes it.

@@ -1,0 +1,159 @@
+/**
+ * The raw baseline: a minimal node:http + pg server that serves the same JSON as our service for the read
+ * scenarios (an article with its first 200 claims, a page of an article's claims, a page of the article list,
+ * title search), with no framework, no validation, no logging and no token check. The bench checks that both
+ * answer the same JSON before it measures anything. Run as a child process; DATABASE_URL and POOL_SIZE.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Pool } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
+const EMBEDDED_CLAIMS = 200;
+const CHECKED = `'{approved,published,correcting,retracted}'`;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const cursor = (ordering: string, key: unknown[]) => Buffer.from(JSON.stringify([ordering, ...key])).toString('base64url');
+const uncursor = (text: string) => JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+
+const ARTICLE = `a.id, a.title, a.url, a.outlet, a.author, a.published_at, a.content_hash, a.created_by_id, a.claim_count,
+  a.version, a.created_at, a.updated_at,
+  (SELECT count(*) FILTER (WHERE c.check_worthy)::int FROM claims c WHERE c.article_id = a.id) AS check_worthy,
+  (SELECT count(*) FILTER (WHERE c.status::text = ANY(${CHECKED}))::int FROM claims c WHERE c.article_id = a.id) AS checked`;
+const CLAIM = `c.id, c.article_id, c.position, c.paragraph, c.start, c."end", c.text, c.sentence_start, c.sentence_end,
+  c.check_worthy, c.hint, c.status::text AS status, c.status_changed_at, c.claimant_name, c.claimant_role,
+  c.claim_date::text AS claim_date, c.version, c.created_at, c.updated_at`;
+
+type Row = Record<string, any>;
+
+function summary(a: Row) {
+  return {
+    id: a.id,
+    title: a.title,
+    url: a.url,
+    outlet: a.outlet,
+    author: a.author,
+    publishedAt: iso(a.published_at),
+    contentHash: a.content_hash,
+    createdById: a.created_by_id,
+    claimCount: a.claim_count,
+    progress: { total: a.claim_count, checkWorthy: a.check_worthy, checked: a.checked },
+    version: a.version,
+    createdAt: iso(a.created_at),
+    updatedAt: iso(a.updated_at),
+  };
+}
+
+function claim(c: Row, author: string | null, publishedAt: Date | null) {
+  const own = c.claimant_name !== null;
+  return {
+    id: c.id,
+    articleId: c.article_id,
+    position: c.position,
+    paragraph: c.paragraph,
+    text: c.text,
+    start: c.start,
+    end: c.end,
+    sentenceStart: c.sentence_start,
+    sentenceEnd: c.sentence_end,
+    narrowed: c.start !== c.sentence_start || c.end !== c.sentence_end,
+    checkWorthy: c.check_worthy,
+    hint: c.hint,
+    status: c.status,
+    statusChangedAt: iso(c.status_changed_at),
+    claimant: own ? { name: c.claimant_name, role: c.claimant_role } : author ? { name: author, role: null } : null,
+    claimantIsDefault: !own && c.claim_date === null,
+    claimDate: c.claim_date ?? (publishedAt ? publishedAt.toISOString().slice(0, 10) : null),
+    version: c.version,
+    createdAt: iso(c.created_at),
+    updatedAt: iso(c.updated_at),
+  };
+}
+
+function claimPage(rows: Row[], limit: number, author: string | null, publishedAt: Date | null) {
+  const more = rows.length > limit;
+  const items = (more ? rows.slice(0, limit) : rows).map((c) => claim(c, author, publishedAt));
+  return { items, nextCursor: more ? cursor('claims:position', [items[items.length - 1].position]) : null };
+}
+
+async function articleDetail(id: string) {
+  const [article, claims] = await Promise.all([
+    pool.query(`SELECT ${ARTICLE}, a.body FROM articles a WHERE a.id = $1`, [id]),
+    pool.query(`SELECT ${CLAIM} FROM claims c WHERE c.article_id = $1 ORDER BY c.position LIMIT ${EMBEDDED_CLAIMS + 1}`, [id]),
+  ]);
+  const a = article.rows[0];
+  if (!a) return undefined;
+  const page = claimPage(claims.rows, EMBEDDED_CLAIMS, a.author, a.published_at);
+  return { ...summary(a), body: a.body, claims: page.items, claimsNextCursor: page.nextCursor };
+}
+
+async function articleClaims(id: string, query: URLSearchParams) {
+  const limit = Number(query.get('limit') ?? 200);
+  const after = query.get('cursor') ? Number(uncursor(query.get('cursor')!)[1]) : 0;
+  const { rows } = await pool.query(
+    `SELECT ${CLAIM}, a.author, a.published_at FROM claims c JOIN articles a ON a.id = c.article_id
+     WHERE c.article_id = $1 AND (c.article_id, c.position) > ($1, $2) ORDER BY c.article_id, c.position LIMIT $3`,
+    [id, after, limit + 1],
+  );
+  return claimPage(rows, limit, rows[0]?.author ?? null, rows[0]?.published_at ?? null);
+}
+
+async function articleList(query: URLSearchParams) {
+  const limit = Number(query.get('limit') ?? 50);
+  const values: unknown[] = [];
+  const where: string[] = [];
+  const q = query.get('q');
+  if (q) {
+    values.push(`%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    where.push(`a.title ILIKE $${values.length}`);
+  }
+  const c = query.get('cursor');
+  if (c) {
+    const [, createdAt, id] = uncursor(c);
+    values.push(createdAt, id);
+    where.push(`(a.created_at, a.id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+  }
+  values.push(limit + 1);
+  const { rows } = await pool.query(
+    `SELECT ${ARTICLE} FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY a.created_at DESC, a.id DESC LIMIT $${values.length}`,
+    values,
+  );
+  const more = rows.length > limit;
+  const items = (more ? rows.slice(0, limit) : rows).map(summary);
+  const last = items[items.length - 1];
+  return { items, nextCursor: more ? cursor('articles:newest', [last.createdAt, last.id]) : null };
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) });
+  res.end(json);
+}
+
+async function route(req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://raw');
+  const parts = url.pathname.split('/').filter(Boolean); // api, articles, :id, claims
+  let body: unknown;
+  if (parts[0] === 'api' && parts[1] === 'articles') {
+    if (parts.length === 2) body = await articleList(url.searchParams);
+    else if (parts.length === 3) body = await articleDetail(parts[2]);
+    else if (parts.length === 4 && parts[3] === 'claims') body = await articleClaims(parts[2], url.searchParams);
+  }
+  if (body === undefined) send(res, 404, { error: 'not found' });
+  else send(res, 200, body);
+}
+
+const server = createServer((req, res) => {
+  route(req, res).catch((error) => send(res, 500, { error: String(error) }));
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+process.on('SIGTERM', () => {
+  const force = setTimeout(() => server.closeAllConnections(), 5_000);
+  server.close(() => {
+    clearTimeout(force);
+    void pool.end().finally(() => process.exit(0));
+  });
+  server.closeIdleConnections();
+});
