@@ -6,6 +6,8 @@ import { isEditor } from '../domain/enums';
 import { claimsOfArticles, nextArticles, type ArticleBatchRow, type DeskRow } from './desk-export.queries';
 import { CSV_BOM, csvHeader, csvLine, type CsvClaimFields } from './formats/csv';
 import type { DeskExportQuery } from './report.schema';
+import type { DeskRowResponse } from './report.response';
+import type { z } from 'zod';
 
 /** Claims per batch read from the database (a single article larger than this is read whole). */
 const CLAIMS_PER_BATCH = 2_000;
@@ -34,17 +36,20 @@ function fieldsOf(row: DeskRow): CsvClaimFields {
 
 const csvRowOf = (row: DeskRow) => csvLine(fieldsOf(row), [row.articleId, row.articleTitle, row.articleUrl, row.claimId]);
 
-const jsonRowOf = (row: DeskRow) =>
-  JSON.stringify({
+const jsonRowOf = (row: DeskRow) => {
+  const json: z.infer<typeof DeskRowResponse> = {
     articleId: row.articleId,
     articleTitle: row.articleTitle,
     articleUrl: row.articleUrl,
     claimId: row.claimId,
     ...fieldsOf(row),
+    status: row.status,
     verdictState: row.verdictState,
     claimant: row.claimant,
     retractedAt: row.retractedAt?.toISOString() ?? null,
-  });
+  };
+  return JSON.stringify(json);
+};
 
 /**
  * Streams the whole desk as CSV or JSON: rows are written while they are read, waiting for the client to drain

@@ -10,9 +10,16 @@ import { defineRoute, STREAMED } from '../http/route';
 import { contentDisposition, REPORT_CSP, reportFileName } from './download';
 import { FORMATS } from './formats';
 import { DeskExportQuery, ReportQuery } from './report.schema';
+import { DeskRowResponse, JsonLdResponse, ReportResponse } from './report.response';
 
 const text = z.string();
-const reportContent = Object.fromEntries(Object.values(FORMATS).map((f) => [f.contentType.split(';')[0], text]));
+/** The media types of the formats, each with its schema: the JSON report's shape, JSON-LD, or text. */
+const reportContent = Object.fromEntries(
+  Object.values(FORMATS).map((f) => {
+    const type = f.contentType.split(';')[0];
+    return [type, type === 'application/json' ? ReportResponse : type === 'application/ld+json' ? JsonLdResponse : text];
+  }),
+);
 
 export const reportRoutes = [
   defineRoute({
@@ -62,7 +69,7 @@ export const reportRoutes = [
     responses: {
       200: {
         description: 'The rows, streamed',
-        content: { 'text/csv': text, 'application/json': z.array(z.record(z.string(), z.unknown())) },
+        content: { 'text/csv': text, 'application/json': z.array(DeskRowResponse) },
         headers: { 'Content-Disposition': { description: 'attachment; desk-YYYY-MM-DD.csv or .json' } },
       },
     },

@@ -23,7 +23,8 @@ export interface Operation {
   headerParams: Parameter[];
   requestBody?: { required: boolean; content: Record<string, JsonSchema> };
   /** Documented statuses, with the media type of the body when there is one. */
-  responses: Record<number, { contentType?: string }>;
+  /** Documented media types per status (none: an empty body). */
+  responses: Record<number, { contentTypes: string[] }>;
 }
 
 export type OpenApiDocument = ReturnType<typeof openApiDocument> & Record<string, any>;
@@ -55,7 +56,7 @@ export function operations(doc: OpenApiDocument = document()): Operation[] {
         responses: Object.fromEntries(
           Object.entries(op.responses ?? {}).map(([status, response]: [string, any]) => [
             Number(status),
-            { contentType: response.content ? Object.keys(response.content)[0] : undefined },
+            { contentTypes: response.content ? Object.keys(response.content) : [] },
           ]),
         ),
       });

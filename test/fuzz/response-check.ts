@@ -37,16 +37,20 @@ export function responseValidator(doc: OpenApiDocument) {
       problems.push(`status ${res.status} is not documented for ${op.operationId} (documented: ${Object.keys(op.responses).join(', ')})`);
     }
     const contentType = String(res.headers['content-type'] ?? '');
-    const expectsBody = documented ? documented.contentType !== undefined : res.status !== 204;
+    const mediaType = contentType.split(';')[0].trim().toLowerCase();
+    const expectsBody = documented ? documented.contentTypes.length > 0 : res.status !== 204;
     if (!expectsBody) {
       if (res.text) problems.push(`a ${res.status} must have no body, got ${res.text.slice(0, 200)}`);
       return problems;
     }
-    if (!/^application\/json\b/.test(contentType)) {
-      problems.push(`content type ${contentType || 'none'} instead of application/json`);
+    // Errors are always JSON; a success is one of the media types documented for its status.
+    const allowed = res.status >= 400 || !documented ? ['application/json'] : documented.contentTypes;
+    if (!allowed.includes(mediaType)) {
+      problems.push(`content type ${contentType || 'none'} is not one documented (${allowed.join(', ')})`);
       return problems;
     }
-    const body = res.body;
+    const isJson = mediaType === 'application/json' || mediaType.endsWith('+json');
+    const body = isJson ? (res.body && Object.keys(res.body).length === 0 && res.text ? JSON.parse(res.text) : res.body) : res.text;
     if (res.status >= 400) {
       if (!errorSchema(body)) problems.push(`error body is not the Error shape: ${ajv.errorsText(errorSchema.errors)}`);
       const code = body?.error?.code;
@@ -54,9 +58,9 @@ export function responseValidator(doc: OpenApiDocument) {
       const requestId = res.headers['x-request-id'];
       if (body?.error?.requestId !== requestId) problems.push(`error.requestId ${body?.error?.requestId} is not the X-Request-Id ${requestId}`);
     }
-    if (documented?.contentType) {
+    if (documented && documented.contentTypes.includes(mediaType)) {
       const status = String(res.status);
-      const validate = compile(`${op.pointer}/responses/${status}/content/${documented.contentType.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`);
+      const validate = compile(`${op.pointer}/responses/${status}/content/${mediaType.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`);
       if (!validate(body)) problems.push(`body does not match the documented ${status} schema: ${ajv.errorsText(validate.errors, { separator: '; ' }).slice(0, 1000)}`);
     }
     return problems;

@@ -130,6 +130,17 @@ export const VALID_EXAMPLES: Record<string, Example[]> = {
       status: 200,
     },
   ],
+  getArticleReport: [
+    { query: 'format=json', status: 200 },
+    { query: 'format=html&audience=public', as: 'reviewer', status: 200 },
+    { query: 'format=claimreview', status: 200 },
+    { query: 'format=csv&audience=desk', status: 200 },
+  ],
+  exportDesk: [
+    { query: 'format=json&status=in_review,published', status: 200 },
+    { query: 'format=csv&audience=public&from=2000-01-01&to=2999-12-31', as: 'reviewer', status: 200 },
+  ],
+  listPeople: [{ query: 'role=reviewer&limit=3', as: 'editor', status: 200 }],
   listAuditEvents: [{ query: 'entity=claim&action=claim.created&limit=5', status: 200 }],
   createUser: [
     {
