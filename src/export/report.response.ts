@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ClaimStatusSchema } from '../domain/enums';
 import type { Report } from './report.model';
+import { LevelSummary } from '../verdicts/verdicts.schema';
 
 /**
  * The JSON report as the API document describes it: the same shape as the model in report.model.ts (a compile-time
  * check below keeps the two in step), so clients can read a report without guessing.
  */
-const Level = z.object({ key: z.string(), label: z.string(), value: z.number().nullable(), color: z.string() });
+const Level = LevelSummary;
 const Source = z.object({
   number: z.number().int(),
   sourceId: z.string(),

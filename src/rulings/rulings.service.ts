@@ -51,13 +51,7 @@ export function createRulingService({ prisma }: Db, consensusRule: ConsensusRule
       const ruling = {
         claimId,
         revision: (published[0]?.revision ?? 0) + 1,
-        scaleId,
-        levelId: level.id,
-        levelKey: level.key,
-        levelLabel: level.label,
-        levelValue: level.value,
-        levelColor: level.color,
-        ...range,
+        ...levelSnapshot(scaleId, level, range),
         rationale: input.rationale,
         reason: input.reason ?? null,
         correctionNote: null,
@@ -119,13 +113,7 @@ export function createRulingService({ prisma }: Db, consensusRule: ConsensusRule
       const ruling = {
         claimId,
         revision: current.revision + 1,
-        scaleId,
-        levelId: level.id,
-        levelKey: level.key,
-        levelLabel: level.label,
-        levelValue: level.value,
-        levelColor: level.color,
-        ...range,
+        ...levelSnapshot(scaleId, level, range),
         rationale: input.rationale ?? current.rationale,
         reason: null,
         correctionNote: input.note,
@@ -164,6 +152,19 @@ async function withdrawApproval(tx: Tx, claimId: string, actor: Actor): Promise<
   if (!pending) return;
   await deleteUnpublishedRuling(tx, pending.id);
   await recordAudit(tx, actor, { entityType: 'ruling', entityId: pending.id, claimId, action: 'ruling.withdrawn', before: auditableRuling(pending), after: null });
+}
+
+/** What a ruling records of its level and scale, so relabelling a level later never rewrites it. */
+function levelSnapshot(scaleId: string, level: Pick<LevelRow, 'id' | 'key' | 'label' | 'value' | 'color'>, range: ReturnType<typeof scaleRange>) {
+  return {
+    scaleId,
+    levelId: level.id,
+    levelKey: level.key,
+    levelLabel: level.label,
+    levelValue: level.value,
+    levelColor: level.color,
+    ...range,
+  };
 }
 
 /** A level of the article's scale that is in use (not archived), with the scale's range. */
