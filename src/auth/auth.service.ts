@@ -1,8 +1,8 @@
 import { recordAudit } from '../audit/audit.recorder';
 import type { PrismaClient } from '../db/prisma';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
-import { presentUser } from '../users/users.presenter';
-import { userSelect } from '../users/users.queries';
+import { auditableUser, presentUser } from '../users/users.presenter';
+import { findCredentialsByEmail, findCredentialsById, setPassword } from './auth.queries';
 import { assertStrongPassword } from '../users/users.service';
 import type { Actor } from './actor';
 import type { ChangePasswordInput, LoginInput } from './auth.schema';
@@ -15,8 +15,6 @@ export interface AuthServiceDeps {
   tokens: TokenService;
   throttle: LoginThrottle;
 }
-
-const credentialSelect = { ...userSelect, passwordHash: true, tokenVersion: true } as const;
 
 export function createAuthService({ prisma, tokens, throttle }: AuthServiceDeps) {
   function session(user: { id: string; tokenVersion: number } & Parameters<typeof presentUser>[0]) {
@@ -31,7 +29,7 @@ export function createAuthService({ prisma, tokens, throttle }: AuthServiceDeps)
    */
   async function login(input: LoginInput, clientIp: string | undefined) {
     const attempt = await throttle.beginAttempt(input.email, clientIp);
-    const user = await prisma.user.findUnique({ where: { email: input.email }, select: credentialSelect });
+    const user = await findCredentialsByEmail(prisma, input.email);
     const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (!user || !passwordMatches || !user.active) {
       throw new UnauthenticatedError('Email or password is incorrect', 'INVALID_CREDENTIALS');
@@ -47,7 +45,7 @@ export function createAuthService({ prisma, tokens, throttle }: AuthServiceDeps)
    */
   async function changePassword(actor: Actor, input: ChangePasswordInput, clientIp: string | undefined) {
     const attempt = await throttle.beginAttempt(actor.email.toLowerCase(), clientIp);
-    const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: credentialSelect });
+    const user = await findCredentialsById(prisma, actor.userId);
     if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
       throw new ForbiddenError('The current password is incorrect', 'CURRENT_PASSWORD_INCORRECT');
     }
@@ -55,12 +53,15 @@ export function createAuthService({ prisma, tokens, throttle }: AuthServiceDeps)
     assertStrongPassword(input.newPassword, user, 'newPassword');
     const passwordHash = await hashPassword(input.newPassword);
     const updated = await prisma.$transaction(async (tx) => {
-      const changed = await tx.user.update({
-        where: { id: user.id },
-        data: { passwordHash, tokenVersion: { increment: 1 } },
-        select: credentialSelect,
+      const changed = await setPassword(tx, user.id, passwordHash);
+      await recordAudit(tx, actor, {
+        entityType: 'user',
+        entityId: user.id,
+        action: 'user.password_changed',
+        before: auditableUser(user),
+        after: auditableUser(changed),
+        context: { passwordChanged: true },
       });
-      await recordAudit(tx, actor, { entityType: 'user', entityId: user.id, action: 'user.password_changed', after: { passwordChanged: true } });
       return changed;
     });
     return session(updated);

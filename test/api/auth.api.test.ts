@@ -440,7 +440,9 @@ describe('POST /api/auth/password', () => {
       actorId: user.id,
       requestId: res.headers['x-request-id'],
       before: null,
-      after: { passwordChanged: true },
+      before: { email: user.email, name: user.name, role: user.role, active: true },
+      after: { email: user.email, name: user.name, role: user.role, active: true },
+      context: { passwordChanged: true },
     });
     const recorded = JSON.stringify([events[0].before, events[0].after]);
     expect(recorded).not.toContain('scrypt');
