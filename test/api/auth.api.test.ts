@@ -439,7 +439,6 @@ describe('POST /api/auth/password', () => {
       action: 'user.password_changed',
       actorId: user.id,
       requestId: res.headers['x-request-id'],
-      before: null,
       before: { email: user.email, name: user.name, role: user.role, active: true },
       after: { email: user.email, name: user.name, role: user.role, active: true },
       context: { passwordChanged: true },
