@@ -24,7 +24,8 @@ import { measureMemory } from './harness/memory';
 import { explainHotQueries, type PlanSummary } from './harness/plans';
 import { SERVICE_LOG, startLoadGenerator, startRaw, startService, type Child } from './harness/processes';
 import { runLoadScenario, type Row } from './harness/runner';
-import { DESK_LARGE, DESK_SMALL, LOAD_SCENARIOS, PENDING_SCENARIOS, type BenchContext, type ServerName } from './scenarios';
+import { prepareWriteClaims } from './harness/write-desk';
+import { DESK_LARGE, DESK_SMALL, LOAD_SCENARIOS, PENDING_SCENARIOS, WRITE_SCENARIO, type BenchContext, type ServerName } from './scenarios';
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-bench';
 const POOL_SIZE = 10;
@@ -35,6 +36,8 @@ const SPLIT_TARGET_MB_PER_SEC = 1;
 const FROZEN_AP_FLOOR = 0.95;
 const MEMORY_TARGET_MIB = 100;
 const MEMORY_CLIENTS = 6;
+/** Claims in review for each side of the write scenario: more than either side writes to in the bench's runs. */
+const WRITE_CLAIMS_PER_SIDE = 15_000;
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -101,6 +104,7 @@ async function main() {
         ours: await start(startService('ours', { databaseUrl: large.url, jwtSecret: SECRET, poolSize, cpuProfileDir: profileDir })),
         'ours-noauth': await start(startService('ours-noauth', { databaseUrl: large.url, jwtSecret: SECRET, poolSize, noAuth: { actor } })),
         raw: await start(startRaw('raw', large.url, poolSize)),
+        'raw-small': await start(startRaw('raw-small', small.url, poolSize)),
       };
 
       plans = await explainHotQueries(large.url, large.spec.articles);
@@ -117,12 +121,14 @@ async function main() {
       });
 
       const ctx: BenchContext = { auth, largeArticles: large.spec.articles, smallArticles: small.spec.articles };
-      for (const scenario of LOAD_SCENARIOS) {
+      for (const scenario of [...LOAD_SCENARIOS, WRITE_SCENARIO]) {
         log(`scenario ${scenario.id}`);
+        // Writes last, on claims added to the small desk only now: the flat-cost scenarios read that desk as it was.
+        if (scenario === WRITE_SCENARIO) ctx.writes = { url: small.url, pools: await prepareWriteClaims(small.url, BENCH_EDITOR_ID, WRITE_CLAIMS_PER_SIDE) };
         rows.push(await runLoadScenario(scenario, ctx, servers, load, { connections: CONNECTIONS, seconds, warmupSeconds: 1, runs: 3, slices: SLICES, adminUrl: server.adminUrl }));
         log(`  ${rows[rows.length - 1].ours} | ${rows[rows.length - 1].baseline} | ${rows[rows.length - 1].ratio}`);
       }
-      for (const name of ['ours', 'ours-noauth', 'raw'] as const) await servers[name].stop();
+      for (const name of ['ours', 'ours-noauth', 'raw', 'raw-small'] as const) await servers[name].stop();
 
       log('memory');
       const articlePath = `/api/articles/${articleId(LARGEST_ARTICLE)}`;
@@ -143,7 +149,7 @@ async function main() {
         details: { ours, raw },
       });
     } else {
-      for (const scenario of LOAD_SCENARIOS) rows.push(skipped(scenario.id, scenario.title));
+      for (const scenario of [...LOAD_SCENARIOS, WRITE_SCENARIO]) rows.push(skipped(scenario.id, scenario.title));
       rows.push(skipped('memory', 'RSS growth, six clients reading the 20,000-claim article'));
     }
 

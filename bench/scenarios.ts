@@ -6,19 +6,22 @@
  */
 import { encodeCursor } from '../src/http/keyset';
 import { articleCreatedAt, articleId, DETAIL_ARTICLE, SEARCH_TERM } from './harness/desk';
-import type { LoadRequest } from './harness/load-worker';
+import type { ClaimPool, LoadRequest } from './harness/load-worker';
+import { countWrites, type WritePools } from './harness/write-desk';
 
 /** Which running process a side is sent to. */
-export type ServerName = 'ours' | 'ours-noauth' | 'raw' | 'ours-small';
+export type ServerName = 'ours' | 'ours-noauth' | 'raw' | 'ours-small' | 'raw-small';
 
 export interface LoadSide {
   server: ServerName;
   requests: LoadRequest[];
+  /** Writes: the claims this side's connections take one by one (see ClaimPool). */
+  pool?: ClaimPool;
 }
 
 export type Target =
-  /** ours/raw throughput at least `minThroughput`, p99 at most `maxP99` times raw's, no errors. */
-  | { kind: 'vs-raw'; minThroughput: number; maxP99: number }
+  /** ours/raw throughput at least `minThroughput`, p99 at most `maxP99` times raw's (when set), no errors. */
+  | { kind: 'vs-raw'; minThroughput: number; maxP99?: number }
   /** What ours costs per request relative to the baseline (baseline rps / ours rps) at most `maxCost`. */
   | { kind: 'cost'; maxCost: number };
 
@@ -28,6 +31,8 @@ export interface BenchContext {
   /** Articles on the large desk (the small one has DESK_SMALL.articles). */
   largeArticles: number;
   smallArticles: number;
+  /** For the write scenario: the desk holding claims in review with the bench editor assigned, one pool per side. */
+  writes?: { url: string; pools: WritePools };
 }
 
 export interface LoadScenario {
@@ -38,6 +43,11 @@ export interface LoadScenario {
   baselineLabel: string;
   /** Check before measuring that both sides answer the same JSON. */
   sameJson?: boolean;
+  /**
+   * Writes: no GET check before measuring; afterwards, given the 2xx responses each side counted (warm-up
+   * included), say what the database holds and whether every acknowledged write is there.
+   */
+  verify?: (ctx: BenchContext, acknowledged: { ours: number; baseline: number }) => Promise<{ ok: boolean; found: unknown }>;
   setup(ctx: BenchContext): { ours: LoadSide; baseline: LoadSide };
 }
 
@@ -146,7 +156,57 @@ export const LOAD_SCENARIOS: LoadScenario[] = [
   },
 ];
 
+/**
+ * One cycle of a connection on one claim: attach a new source (a URL never seen before), then save one's verdict.
+ * Each write is one transaction with a row lock on the claim, the inserts and their audit rows.
+ */
+const writeCycle = (auth: Record<string, string>): LoadRequest[] => {
+  const headers = { ...auth, 'Content-Type': 'application/json' };
+  const source = {
+    url: 'https://stats.example.gov/releases/{n}',
+    title: 'Quarterly statistics release {n}',
+    publisher: 'National Statistics Office',
+    sourceType: 'dataset',
+    stance: 'refutes',
+    excerpt: 'Spending rose 2.1% over the period, not the figure quoted.',
+  };
+  const verdict = { levelKey: 'mostly_false', rationale: 'The official release shows a smaller rise than the speaker said.' };
+  return [
+    { method: 'POST', path: '/api/claims/{claim}/sources', headers, body: JSON.stringify(source) },
+    { method: 'PUT', path: '/api/claims/{claim}/verdicts/mine', headers, body: JSON.stringify(verdict) },
+  ];
+};
+
+export const WRITE_SCENARIO: LoadScenario = {
+  id: 'writes',
+  title: 'Writes under load: each connection adds a source, then its verdict, to a claim of its own',
+  target: { kind: 'vs-raw', minThroughput: 0.5 },
+  baselineLabel: 'raw node:http + pg, same statements in one transaction',
+  setup: ({ auth, writes }) => {
+    if (!writes) throw new Error('the write scenario needs its claims prepared (prepareWriteClaims)');
+    return {
+      ours: { server: 'ours-small', requests: writeCycle(auth), pool: { key: 'ours', claims: writes.pools.ours } },
+      baseline: { server: 'raw-small', requests: writeCycle({}), pool: { key: 'raw', claims: writes.pools.baseline } },
+    };
+  },
+  verify: async ({ writes }, acknowledged) => {
+    const { url, pools } = writes!;
+    const [ours, baseline] = await Promise.all([countWrites(url, pools.ours), countWrites(url, pools.baseline)]);
+    // Each write is a link (with a new source record) or a verdict, with its audit events; in-flight requests cut off
+    // at the end of a run may be stored without being acknowledged, so stored ≥ acknowledged.
+    const stored = (c: typeof ours) => c.links + c.verdicts;
+    const audited = (c: typeof ours) =>
+      c.sources === c.links &&
+      c.auditEvents['source.created'] === c.links &&
+      c.auditEvents['claim_source.added'] === c.links &&
+      c.auditEvents['verdict.created'] === c.verdicts;
+    return {
+      ok: stored(ours) >= acknowledged.ours && stored(baseline) >= acknowledged.baseline && audited(ours) && audited(baseline),
+      found: { acknowledged, ours, baseline },
+    };
+  },
+};
+
 export const PENDING_SCENARIOS: PendingScenario[] = [
-  { id: 'writes', title: 'Writes under load (sources, verdicts)', target: '(issue 10, target 4)', pending: 'the review workflow is not on main yet' },
   { id: 'export', title: 'Export', target: '(issue 10, target 5)', pending: 'the export module is not on main yet' },
 ];

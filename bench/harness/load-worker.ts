@@ -7,10 +7,22 @@
 import autocannon from 'autocannon';
 
 export interface LoadRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
+  /** With a claim pool, `{claim}` stands for the claim of the current cycle. */
   path: string;
   headers?: Record<string, string>;
+  /** With a claim pool, `{claim}` as in the path and `{n}` for a number never used before (e.g. a new URL). */
   body?: string;
+}
+
+/**
+ * Writes that must not collide: each connection's cycle through `requests` takes the next unused claim of the pool
+ * (shared by every connection and kept across the jobs of one side, under `key`), so no two requests ever write to
+ * the same claim. A job sends at most as many requests as the pool has claims left, so it can never run dry.
+ */
+export interface ClaimPool {
+  key: string;
+  claims: string[];
 }
 
 export interface CannonJob {
@@ -19,6 +31,7 @@ export interface CannonJob {
   connections: number;
   seconds: number;
   requests: LoadRequest[];
+  pool?: ClaimPool;
 }
 
 export interface WalkJob {
@@ -53,16 +66,49 @@ export interface WalkResult {
 /** Hard cap on requests per run, so a run is bounded in count as well as in time. */
 const MAX_REQUESTS_PER_RUN = 500_000;
 
+/** Where each pool stands: its next unused claim. */
+const pools = new Map<string, { next: number }>();
+/** The next number `{n}` stands for: unique across pools, so two sides never write the same new URL. */
+let unique = 0;
+
+interface CycleContext {
+  claim?: string;
+}
+
+function cannonRequests(job: CannonJob) {
+  const plain = job.requests.map((r) => ({ method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body }));
+  const pool = job.pool;
+  if (!pool) return { requests: plain, cap: MAX_REQUESTS_PER_RUN };
+  const state = pools.get(pool.key) ?? { next: 0 };
+  pools.set(pool.key, state);
+  const fill = (template: string, claim: string) => template.replaceAll('{claim}', claim).replaceAll('{n}', () => String(unique++));
+  const requests = plain.map((request, index) => ({
+    ...request,
+    setupRequest: (req: { path: string; body?: string }, context: CycleContext) => {
+      if (index === 0) context.claim = pool.claims[state.next++];
+      const claim = context.claim!;
+      return { ...req, path: fill(request.path, claim), body: request.body === undefined ? undefined : fill(request.body, claim) };
+    },
+  }));
+  // A claim is taken when a connection is set up and when it starts a cycle (each cycle sends at least one request,
+  // and the next request is prepared before the cap is checked): capping requests at the claims left, less two per
+  // connection, caps the claims taken.
+  const cap = pool.claims.length - state.next - 2 * job.connections;
+  if (cap < 1) throw new Error(`claim pool ${pool.key} is used up`);
+  return { requests, cap: Math.min(MAX_REQUESTS_PER_RUN, cap) };
+}
+
 function cannon(job: CannonJob): Promise<CannonResult> {
   const latencies: number[] = [];
+  const { requests, cap } = cannonRequests(job);
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: job.url,
         connections: job.connections,
         duration: job.seconds,
-        maxOverallRequests: MAX_REQUESTS_PER_RUN,
-        requests: job.requests.map((r) => ({ method: r.method ?? 'GET', path: r.path, headers: r.headers, body: r.body })),
+        maxOverallRequests: cap,
+        requests,
         timeout: 10,
       },
       (error: Error | null, result: any) => {

@@ -4,6 +4,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Client } from 'pg';
+import { BENCH_EDITOR_ID } from './database';
 import type { CannonJob, CannonResult, WalkJob, WalkResult } from './load-worker';
 
 const START_TIMEOUT_MS = 60_000;
@@ -138,7 +139,8 @@ export function startService(name: string, options: ServiceOptions): Promise<Chi
 export function startRaw(name: string, databaseUrl: string, poolSize: number, cpuProfileDir?: string): Promise<Child> {
   const execArgv = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
   const appName = `checkmate-bench-${name}`;
-  return startChild(name, 'raw-server.ts', { DATABASE_URL: tagged(databaseUrl, appName), POOL_SIZE: String(poolSize) }, execArgv, appName);
+  const env = { DATABASE_URL: tagged(databaseUrl, appName), POOL_SIZE: String(poolSize), ACTOR_ID: BENCH_EDITOR_ID };
+  return startChild(name, 'raw-server.ts', env, execArgv, appName);
 }
 
 export interface LoadGenerator {

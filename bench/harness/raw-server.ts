@@ -2,13 +2,17 @@
  * The raw baseline: a minimal node:http + pg server that serves the same JSON as our service for the read
  * scenarios (an article with its first 200 claims, a page of an article's claims, a page of the article list,
  * title search), with no framework, no validation, no logging and no token check. The bench checks that both
- * answer the same JSON before it measures anything. Run as a child process; DATABASE_URL and POOL_SIZE.
+ * answer the same JSON before it measures anything. For the write scenario it also does what adding a source to a
+ * claim and saving one's verdict write, with the same statements in one transaction each (row lock on the claim,
+ * inserts, audit rows), and nothing else. Run as a child process; DATABASE_URL, POOL_SIZE and ACTOR_ID (whose
+ * writes they are).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
+const ACTOR = process.env.ACTOR_ID ?? null;
 const EMBEDDED_CLAIMS = 200;
 const CHECKED = `'{approved,published,correcting,retracted}'`;
 
@@ -125,6 +129,79 @@ async function articleList(query: URLSearchParams) {
   return { items, nextCursor: more ? cursor('articles:newest', [last.createdAt, last.id]) : null };
 }
 
+async function readJson(req: IncomingMessage): Promise<Row> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+async function inTransaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+const AUDIT = `INSERT INTO audit_events (actor_id, entity_type, entity_id, action, claim_id, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+
+/** POST /api/claims/:id/sources: the source record (one per URL), the link, an audit row for each. */
+async function addSource(claimId: string, body: Row) {
+  return inTransaction(async (client) => {
+    const claim = await client.query('SELECT id FROM claims WHERE id = $1 FOR UPDATE', [claimId]);
+    if (claim.rowCount === 0) return undefined;
+    const accessedAt = new Date().toISOString().slice(0, 10);
+    const inserted = await client.query(
+      `INSERT INTO sources (url, title, publisher, source_type, accessed_at, archived_url, created_by_id, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now()) ON CONFLICT (url) DO NOTHING RETURNING id`,
+      [body.url, body.title, body.publisher ?? null, body.sourceType, accessedAt, body.archivedUrl ?? null, ACTOR],
+    );
+    const sourceId = inserted.rows[0]?.id ?? (await client.query('SELECT id FROM sources WHERE url = $1', [body.url])).rows[0].id;
+    if (inserted.rowCount) {
+      const after = { url: body.url, title: body.title, publisher: body.publisher ?? null, sourceType: body.sourceType, accessedAt, archivedUrl: null, version: 1 };
+      await client.query(AUDIT, [ACTOR, 'source', sourceId, 'source.created', claimId, null, after]);
+    }
+    const link = await client.query(
+      `INSERT INTO claim_sources (claim_id, source_id, stance, excerpt, added_by_id, updated_at)
+       VALUES ($1, $2, $3, $4, $5, now()) RETURNING id, claim_id, source_id, stance::text AS stance, excerpt, version, created_at`,
+      [claimId, sourceId, body.stance, body.excerpt ?? null, ACTOR],
+    );
+    const l = link.rows[0];
+    await client.query(AUDIT, [ACTOR, 'claim_source', l.id, 'claim_source.added', claimId, null, { sourceId, stance: l.stance, excerpt: l.excerpt, version: l.version }]);
+    return { id: l.id, claimId, sourceId, url: body.url, title: body.title, stance: l.stance, excerpt: l.excerpt, version: l.version, createdAt: iso(l.created_at) };
+  });
+}
+
+/** PUT /api/claims/:id/verdicts/mine (creating a draft): the claim and any earlier verdict locked, the level, the row, an audit row. */
+async function saveVerdict(claimId: string, body: Row) {
+  return inTransaction(async (client) => {
+    const claim = await client.query('SELECT c.id, a.rating_scale_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = $1 FOR UPDATE OF c', [claimId]);
+    if (claim.rowCount === 0) return undefined;
+    await client.query('SELECT id FROM verdicts WHERE claim_id = $1 AND reviewer_id = $2 FOR UPDATE', [claimId, ACTOR]);
+    const level = await client.query(
+      `SELECT l.id FROM rating_levels l JOIN rating_scales s ON s.id = l.scale_id
+       WHERE l.key = $1 AND NOT l.archived AND s.id = coalesce($2, (SELECT id FROM rating_scales WHERE is_default))`,
+      [body.levelKey, claim.rows[0].rating_scale_id],
+    );
+    const verdict = await client.query(
+      `INSERT INTO verdicts (claim_id, reviewer_id, level_id, rationale, updated_at) VALUES ($1, $2, $3, $4, now())
+       RETURNING id, status::text AS status, version, created_at`,
+      [claimId, ACTOR, level.rows[0].id, body.rationale ?? ''],
+    );
+    const v = verdict.rows[0];
+    const after = { reviewerId: ACTOR, levelKey: body.levelKey, rationale: body.rationale ?? '', sourceIds: [], status: v.status, version: v.version };
+    await client.query(AUDIT, [ACTOR, 'verdict', v.id, 'verdict.created', claimId, null, after]);
+    return { id: v.id, claimId, levelKey: body.levelKey, rationale: body.rationale ?? '', status: v.status, version: v.version, createdAt: iso(v.created_at) };
+  });
+}
+
 function send(res: ServerResponse, status: number, body: unknown) {
   const json = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) });
@@ -135,7 +212,13 @@ async function route(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://raw');
   const parts = url.pathname.split('/').filter(Boolean); // api, articles, :id, claims
   let body: unknown;
-  if (parts[0] === 'api' && parts[1] === 'articles') {
+  if (parts[0] === 'api' && parts[1] === 'claims' && parts.length >= 4) {
+    const written =
+      req.method === 'POST' && parts[3] === 'sources' ? await addSource(parts[2], await readJson(req))
+      : req.method === 'PUT' && parts[3] === 'verdicts' && parts[4] === 'mine' ? await saveVerdict(parts[2], await readJson(req))
+      : undefined;
+    if (written) return send(res, 201, written);
+  } else if (parts[0] === 'api' && parts[1] === 'articles') {
     if (parts.length === 2) body = await articleList(url.searchParams);
     else if (parts.length === 3) body = await articleDetail(parts[2]);
     else if (parts.length === 4 && parts[3] === 'claims') body = await articleClaims(parts[2], url.searchParams);

@@ -20,20 +20,14 @@ export interface AuditEntry {
  * change and its record commit or roll back together. A null actor means the system acted (bootstrap, seed).
  */
 export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor?.userId ?? null,
-      requestId: actor?.requestId || null,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      claimId: entry.claimId ?? (entry.entityType === 'claim' ? entry.entityId : null),
-      before: entry.before ?? undefined,
-      after: entry.after ?? undefined,
-      context: entry.context ?? undefined,
-    },
-    select: { id: true },
-  });
+  // Raw SQL: the ORM's create costs about a millisecond of CPU more per event, on every write path. The time is
+  // taken here, as the ORM did, so the events of one transaction keep the order they were recorded in.
+  const json = (value: Prisma.InputJsonValue | null | undefined) => (value === undefined || value === null ? null : JSON.stringify(value));
+  await tx.$executeRaw`
+    INSERT INTO audit_events (occurred_at, actor_id, request_id, entity_type, entity_id, action, claim_id, before, after, context)
+    VALUES (${new Date()}, ${actor?.userId ?? null}::uuid, ${actor?.requestId || null}, ${entry.entityType}, ${entry.entityId}::uuid,
+            ${entry.action}, ${entry.claimId ?? (entry.entityType === 'claim' ? entry.entityId : null)}::uuid,
+            ${json(entry.before)}::jsonb, ${json(entry.after)}::jsonb, ${json(entry.context)}::jsonb)`;
 }
 
 /** The keys whose values differ between two state snapshots (ignoring the version itself). */

@@ -211,6 +211,16 @@ export async function lockClaim(tx: Tx, id: string): Promise<ClaimRow | undefine
   return row;
 }
 
+/**
+ * Locks a claim when a write needs only to know it exists, its article and its status (evidence, notes, verdicts):
+ * a primary-key lookup, without the joins lockClaim makes to answer with the whole claim.
+ */
+export async function lockClaimState(tx: Tx, id: string): Promise<{ id: string; articleId: string; status: ClaimRow['status'] } | undefined> {
+  const [row] = await tx.$queryRaw<Array<{ id: string; articleId: string; status: ClaimRow['status'] }>>`
+    SELECT id, article_id AS "articleId", status::text AS status FROM claims WHERE id = ${id}::uuid FOR UPDATE`;
+  return row;
+}
+
 /** The claim that follows `position` in the same article, locked. */
 export async function lockNextClaim(tx: Tx, articleId: string, position: number): Promise<ClaimRow | undefined> {
   const [row] = await tx.$queryRaw<ClaimRow[]>`

@@ -5,7 +5,7 @@ import type { Prisma } from '../db/prisma';
 import type { Db } from '../db/sql';
 import { NotFoundError } from '../errors';
 import { cursorParts, decodeCursor, toPage, type PageQuery } from '../http/keyset';
-import { lockClaim } from '../claims/claims.queries';
+import { lockClaimState } from '../claims/claims.queries';
 import { insertNote, listNotes, type NoteRow } from './notes.queries';
 
 const ORDERING = 'notes:oldest';
@@ -32,7 +32,7 @@ export function createNoteService({ prisma, pool }: Db) {
 
   async function add(claimId: string, body: string, actor: Actor): Promise<NoteRow> {
     return prisma.$transaction(async (tx) => {
-      if (!(await lockClaim(tx, claimId))) throw new NotFoundError('claim', claimId);
+      if (!(await lockClaimState(tx, claimId))) throw new NotFoundError('claim', claimId);
       return writeNote(tx, claimId, body, actor);
     });
   }

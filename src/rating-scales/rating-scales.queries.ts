@@ -55,6 +55,19 @@ export async function findScaleOfArticle(db: Client, articleId: string): Promise
   return article.ratingScaleId ? findScale(db, article.ratingScaleId) : findDefaultScale(db);
 }
 
+/**
+ * The levels (key, id, archived) of the scale an article's verdicts use, in scale order, in one query: what saving a
+ * verdict needs to turn a level key into a level (findScaleOfArticle takes three ORM queries).
+ */
+export function levelsOfArticleScale(tx: Prisma.TransactionClient, articleId: string): Promise<Array<{ id: string; key: string; archived: boolean }>> {
+  return tx.$queryRaw`
+    SELECT l.id, l.key, l.archived FROM rating_levels l
+    WHERE l.scale_id = coalesce(
+      (SELECT rating_scale_id FROM articles WHERE id = ${articleId}::uuid),
+      (SELECT id FROM rating_scales WHERE is_default ORDER BY created_at LIMIT 1))
+    ORDER BY l.position`;
+}
+
 /** Oldest first, one page (limit + 1 rows). */
 export async function listScales(db: Client, pool: Pool, after: { createdAt: string; id: string } | undefined, limit: number): Promise<ScaleRow[]> {
   const ids = await queryRows<{ id: string }>(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { changesSince } from '../audit/audit.queries';
 import { recordAudit } from '../audit/audit.recorder';
-import { lockClaim } from '../claims/claims.queries';
+import { lockClaimState } from '../claims/claims.queries';
 import type { Db } from '../db/sql';
 import { ConflictError, NotFoundError } from '../errors';
 import { cursorParts, decodeCursor, toPage, type PageQuery } from '../http/keyset';
@@ -53,7 +53,7 @@ export function createSourceService({ prisma, pool }: Db) {
 
   async function add(claimId: string, input: AddClaimSourceInput, actor: Actor): Promise<ClaimSourceRow> {
     return prisma.$transaction(async (tx) => {
-      if (!(await lockClaim(tx, claimId))) throw new NotFoundError('claim', claimId);
+      if (!(await lockClaimState(tx, claimId))) throw new NotFoundError('claim', claimId);
       const record = {
         url: input.url,
         title: input.title,
@@ -93,7 +93,7 @@ export function createSourceService({ prisma, pool }: Db) {
 
   async function removeLink(claimId: string, sourceId: string, actor: Actor): Promise<void> {
     await prisma.$transaction(async (tx) => {
-      if (!(await lockClaim(tx, claimId))) throw new NotFoundError('claim', claimId);
+      if (!(await lockClaimState(tx, claimId))) throw new NotFoundError('claim', claimId);
       const link = await findClaimSource(tx, claimId, sourceId, true);
       if (!link) throw new NotFoundError('claim source');
       if ((await submittedVerdictsCiting(tx, claimId, sourceId)) > 0) {

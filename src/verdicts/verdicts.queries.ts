@@ -99,7 +99,13 @@ export async function insertVerdict(
   tx: Tx,
   data: { claimId: string; reviewerId: string; levelId: string | null; rationale: string; status?: 'draft' | 'submitted'; submittedAt?: Date },
 ): Promise<string> {
-  const row = await tx.verdict.create({ data, select: { id: true } });
+  // Raw SQL: the ORM's create costs a millisecond of CPU more, on the path every reviewer saves through.
+  const now = new Date();
+  const [row] = await tx.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO verdicts (claim_id, reviewer_id, level_id, rationale, status, submitted_at, created_at, updated_at)
+    VALUES (${data.claimId}::uuid, ${data.reviewerId}::uuid, ${data.levelId}::uuid, ${data.rationale}, ${data.status ?? 'draft'}::"VerdictStatus",
+            ${data.submittedAt ?? null}, ${now}, ${now})
+    RETURNING id`;
   return row.id;
 }
 

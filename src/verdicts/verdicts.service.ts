@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { changesSince } from '../audit/audit.queries';
 import { recordAudit } from '../audit/audit.recorder';
-import { lockClaim } from '../claims/claims.queries';
+import { lockClaim, lockClaimState } from '../claims/claims.queries';
 import type { ClaimService } from '../claims/claims.service';
 import type { Prisma } from '../db/prisma';
 import type { Db } from '../db/sql';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { cursorParts, decodeCursor, toPage, type PageQuery } from '../http/keyset';
 import { assertVersion, type ExpectedVersion } from '../http/versions';
-import { findScaleOfArticle } from '../rating-scales/rating-scales.queries';
+import { levelsOfArticleScale } from '../rating-scales/rating-scales.queries';
 import { linkedSourceIds } from '../sources/sources.queries';
 import { isUnderReview, type RequiredVerdicts } from '../workflow/claim-workflow';
 import { settleReviewStatus } from '../workflow/claim-moves';
@@ -54,7 +54,7 @@ export function createVerdictService({ prisma, pool }: Db, claims: ClaimService,
   /** Creates or updates the caller's own verdict; `created` tells which. */
   async function putMine(claimId: string, input: PutMyVerdictInput, expected: ExpectedVersion | undefined, actor: Actor) {
     return prisma.$transaction(async (tx) => {
-      const claim = await lockClaim(tx, claimId);
+      const claim = await lockClaimState(tx, claimId);
       if (!claim) throw new NotFoundError('claim', claimId);
       if (claim.status !== 'in_review' && claim.status !== 'awaiting_approval') {
         throw new ConflictError('CLAIM_NOT_IN_REVIEW', `This claim is ${claim.status}; verdicts are written while it is in review`);
@@ -131,10 +131,10 @@ export async function reopenVerdict(tx: Tx, verdict: VerdictRow, actor: Actor): 
 
 async function levelIdFor(tx: Tx, articleId: string, levelKey: string | null): Promise<string | null> {
   if (levelKey === null) return null;
-  const scale = await findScaleOfArticle(tx, articleId);
-  const level = scale?.levels.find((l) => l.key === levelKey && !l.archived);
+  const levels = await levelsOfArticleScale(tx, articleId);
+  const level = levels.find((l) => l.key === levelKey && !l.archived);
   if (!level) {
-    const keys = scale?.levels.filter((l) => !l.archived).map((l) => l.key).join(', ') ?? '';
+    const keys = levels.filter((l) => !l.archived).map((l) => l.key).join(', ');
     throw new ValidationError('Unknown rating level', [{ path: 'body.levelKey', message: `must be one of this article's scale: ${keys}` }]);
   }
   return level.id;
