@@ -29,7 +29,8 @@ function countWords(sentence: string, limit: number): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < sentence.length && words < limit; i++) {
-    const space = sentence.charCodeAt(i) <= 0x20 || sentence.charCodeAt(i) === 0xa0;
+    const code = sentence.charCodeAt(i);
+    const space = code <= 0x20 || code === 0xa0;
     if (!space && !inWord) words++;
     inWord = !space;
   }
