@@ -6,6 +6,7 @@
  * features that fire (features-facts.ts, features-chatter.ts), so every score can be explained
  * feature by feature. Pure, deterministic and without I/O; see docs/check-worthiness.md.
  */
+import { CueIndex } from './cues';
 import { type CheckWorthinessFeature, type FeatureDetector } from './feature-detector';
 import { CHATTER_FEATURES } from './features-chatter';
 import { FACT_FEATURES } from './features-facts';
@@ -15,7 +16,15 @@ export type { CheckWorthinessFeature } from './feature-detector';
 /** Log-odds of a sentence on which no feature fires: plain narration leans "not check-worthy". */
 export const CHECK_WORTHINESS_BIAS = -1.8;
 
-const DETECTORS: readonly FeatureDetector[] = [...FACT_FEATURES, ...CHATTER_FEATURES];
+/** Every feature's detector, in table order. Exported for tests; use the functions below to score. */
+export const CHECK_WORTHINESS_DETECTORS: readonly FeatureDetector[] = Object.freeze([
+  ...FACT_FEATURES,
+  ...CHATTER_FEATURES,
+]);
+const DETECTORS = CHECK_WORTHINESS_DETECTORS;
+
+/** One pass over a sentence finds the detectors whose cue it meets (no other can fire) and proves. */
+const CUES = new CueIndex(DETECTORS.map((detector) => detector.cue));
 
 /** Every feature with its weight (log-odds) and a one-line description, in table order. */
 export const CHECK_WORTHINESS_FEATURES: readonly CheckWorthinessFeature[] = Object.freeze(
@@ -39,9 +48,14 @@ export interface CheckWorthinessExplanation {
  */
 function evaluate(sentence: string, fired?: FiredFeature[]): number {
   const text = typeof sentence === 'string' ? sentence : '';
+  CUES.scan(text);
+  const { met, proven } = CUES;
   let logit = CHECK_WORTHINESS_BIAS;
-  for (const detector of DETECTORS) {
-    if (!detector.fires(text)) continue;
+  for (let i = 0; i < DETECTORS.length; i++) {
+    const detector = DETECTORS[i];
+    const bit = 1 << i;
+    // A detector whose cue is not met cannot fire; one with a proof word fires without a test.
+    if ((met & bit) === 0 || ((proven & bit) === 0 && !detector.fires(text))) continue;
     logit += detector.weight;
     fired?.push({ name: detector.name, weight: detector.weight, matched: detector.matches(text) });
   }

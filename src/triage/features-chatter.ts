@@ -4,7 +4,8 @@
  * and fragments. All weights are negative log-odds, set by hand on test/fixtures/checkworthiness/tune.tsv.
  */
 import { type FeatureDetector, regexFeature, scanFeature } from './feature-detector';
-import { phrases, phrasesSource } from './patterns';
+import { ALWAYS, cue } from './cues';
+import { anyOf, cued, phrases, phrasesSource } from './patterns';
 
 /** Whitespace, closing quotes and closing brackets that may follow the final mark of a sentence. */
 function isTrailing(code: number): boolean {
@@ -28,7 +29,8 @@ function countWords(sentence: string, limit: number): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < sentence.length && words < limit; i++) {
-    const space = sentence.charCodeAt(i) <= 0x20 || sentence.charCodeAt(i) === 0xa0;
+    const code = sentence.charCodeAt(i);
+    const space = code <= 0x20 || code === 0xa0;
     if (!space && !inWord) words++;
     inWord = !space;
   }
@@ -41,6 +43,7 @@ const QUESTION = scanFeature(
   'question',
   -2.0,
   'Ends with a question mark (a question asks for facts; it does not state one).',
+  cue({ chars: '?' }),
   (sentence) => finalMark(sentence) === '?',
   () => '?',
 );
@@ -49,6 +52,7 @@ const EXCLAMATION = scanFeature(
   'exclamation',
   -1.0,
   'Ends with an exclamation mark: rally cries, cheers, outrage.',
+  cue({ chars: '!' }),
   (sentence) => finalMark(sentence) === '!',
   () => '!',
 );
@@ -57,6 +61,7 @@ const SHORT = scanFeature(
   'short',
   -1.5,
   `Fewer than ${SHORT_WORDS} words: interjections, crosstalk and fragments ("Next question, please.").`,
+  ALWAYS,
   (sentence) => countWords(sentence, SHORT_WORDS) < SHORT_WORDS,
   (sentence) => `${countWords(sentence, SHORT_WORDS)} words`,
 );
@@ -96,12 +101,14 @@ const FUTURE = regexFeature(
   -1.0,
   'A prediction, plan, promise or guess: "will", "going to", "might", "could", "hope", "if".',
   // Case-sensitive for "may", so the month of May is not a guess.
-  new RegExp(
+  anyOf(
+    '',
     phrasesSource(
       "will, won't, 'll, going to, gonna, might, could, would, maybe, perhaps, probably, hope, hopes, " +
         'hoped, hoping, expect, expects, expected, if, imagine, plan to, promise',
       true,
-    ) + '|\\bmay\\b',
+    ),
+    cued({ words: ['may'] }, '\\bmay\\b'),
   ),
 );
 
@@ -137,8 +144,9 @@ const LOGISTICS = regexFeature(
   phrases(
     'scheduled, will be held, begins at, starts at, doors open, tickets, parking, refreshments, kicks off, ' +
       "is closed on, o'clock",
-    '\\b\\d{1,2}(?::\\d\\d)? ?[ap]\\.m\\.',
-    '\\b(?:page|chapter|section|room) \\d',
+    // The "m" of "a.m." and "p.m." is a word of its own.
+    cued({ words: ['m'] }, '\\b\\d{1,2}(?::\\d\\d)? ?[ap]\\.m\\.'),
+    cued({ words: ['page', 'chapter', 'section', 'room'] }, '\\b(?:page|chapter|section|room) \\d'),
   ),
 );
 

@@ -4,7 +4,8 @@
  * log-odds, set by hand on test/fixtures/checkworthiness/tune.tsv (see docs/check-worthiness.md).
  */
 import { type FeatureDetector, regexFeature } from './feature-detector';
-import { phrases, phrasesSource } from './patterns';
+import { DIGITS } from './cues';
+import { anyOf, cued, namesSource, phrases, phrasesSource, uncued } from './patterns';
 
 const NUMBER_WORDS =
   'two, three, four, five, six, seven, eight, nine, ten, eleven, twelve, fifteen, twenty, thirty, forty, ' +
@@ -18,10 +19,13 @@ const QUANTITY = regexFeature(
     'percent, per cent, percentage point, percentage points, thousand, thousands, million, billion, ' +
       'trillion, half, a third, a fifth, a quarter, two-thirds, three-quarters, per capita, per person, ' +
       'per student, a year, a month, a day, twice as, dollars, euros, pounds, cents',
-    '\\d(?:[\\d,.]{0,18}\\d)? ?%',
-    '[$£€¥] ?\\d(?:[\\d,.]{0,18}\\d)?',
-    '\\b(?:one|\\d{1,3}) (?:in|out of) (?:\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\\b',
-    '\\b\\d{1,3}(?:,\\d{3})+\\b',
+    cued({ chars: '%' }, '\\d(?:[\\d,.]{0,18}\\d)? ?%'),
+    cued({ chars: '$£€¥' }, '[$£€¥] ?\\d(?:[\\d,.]{0,18}\\d)?'),
+    cued(
+      { words: ['one'], chars: DIGITS },
+      '\\b(?:one|\\d{1,3}) (?:in|out of) (?:\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\\b',
+    ),
+    cued({ chars: DIGITS }, '\\b\\d{1,3}(?:,\\d{3})+\\b'),
   ),
 );
 
@@ -30,7 +34,7 @@ const NUMBER = regexFeature(
   0.8,
   'Any digit or spelled-out number from two up ("one" is left out: "no one", "the one who").',
   // A digit run (bounded, so a long run of digits stays linear) rather than one digit, for readable snippets.
-  phrases(NUMBER_WORDS, '\\d(?:[\\d,.]{0,18}\\d)?'),
+  phrases(NUMBER_WORDS, cued({ chars: DIGITS }, '\\d(?:[\\d,.]{0,18}\\d)?')),
 );
 
 const YEAR_OR_PERIOD = regexFeature(
@@ -41,7 +45,8 @@ const YEAR_OR_PERIOD = regexFeature(
     'last year, this year, last decade, past decade, the past year, past five years, over the past, ' +
       'decade, decades, century, in a row, straight year, straight years, consecutive, fiscal year, ' +
       'first term, since then',
-    '\\b(?:1[89]|20)\\d\\d(?:s|\\b)',
+    // A year begins with 18, 19 or 20.
+    cued({ chars: '12' }, '\\b(?:1[89]|20)\\d\\d(?:s|\\b)'),
   ),
 );
 
@@ -50,7 +55,8 @@ const DAY_OR_MONTH = regexFeature(
   0.2,
   'A month, weekday or recent day, as in wire copy: "in March", "on Thursday", "last week".',
   // Case-sensitive: names of months and days are capitalised, and "may" and "march" are also verbs.
-  new RegExp(
+  anyOf(
+    '',
     phrasesSource(
       'January, February, March, April, May, June, July, August, September, October, November, December, ' +
         'Jan., Feb., Aug., Sept., Oct., Nov., Dec., Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, ' +
@@ -70,11 +76,11 @@ const COMPARISON = regexFeature(
       'grew, grown, shrank, shrunk, jumped, surged, soared, plunged, plummeted, climbed, slowed, doubled, ' +
       'tripled, quadrupled, halved, topped, gone up, went up, gone down, went down, went from, up from, ' +
       'down from, cut by, raised by, compared with, as much as, nearly double, more per',
-    '\\b(?:up|down) (?:\\d|by\\b)',
+    cued({ words: ['up', 'down'] }, '\\b(?:up|down) (?:\\d|by\\b)'),
     // "declined 5%" is a change; "declined to comment" is not.
-    '\\bdeclined\\b(?! to\\b)',
+    cued({ words: ['declined'] }, '\\bdeclined\\b(?! to\\b)'),
     // "more birds than", "fewer jobs than": at most three words between, so the scan stays bounded.
-    '\\b(?:more|less|fewer)(?: [\\w\'’-]{1,20}){1,3} than\\b',
+    cued({ words: ['than'] }, '\\b(?:more|less|fewer)(?: [\\w\'’-]{1,20}){1,3} than\\b'),
   ),
 );
 
@@ -99,7 +105,7 @@ const ATTRIBUTION = regexFeature(
       'found, data show, data shows, records show, figures show, polls show, study, survey, statistics, ' +
       'census, report',
     // "said", but not the speaker's own "as I said".
-    '(?<!\\bI )\\bsaid\\b',
+    cued({ words: ['said'] }, '(?<!\\bI )\\bsaid\\b'),
   ),
 );
 
@@ -108,15 +114,18 @@ const INSTITUTION = regexFeature(
   0.7,
   'A named institution, office or organisation: Congress, Senate, FBI, ministry, court, university, "Inc.".',
   // Case-sensitive so that "who", "us" and "fed up" are not the WHO, the US and the Fed.
-  new RegExp(
-    '\\b(?:Congress|Senate|House|Parliament|Pentagon|Supreme Court|FBI|CIA|CDC|IRS|EPA|NHS|NATO|UN|EU|' +
-      'WHO|Fed|Federal Reserve|Medicare|Medicaid|Inc|Corp|Ltd|LLC)\\b|' +
-      phrasesSource(
-        'ministry, department, agency, bureau, commission, court, university, council, board, company, ' +
-          'firm, government, administration, police, sheriff, trustees, legislature, lawmakers, officials, ' +
-          'inspector general, central bank, union',
-        true,
-      ),
+  anyOf(
+    '',
+    namesSource(
+      'Congress, Senate, House, Parliament, Pentagon, Supreme Court, FBI, CIA, CDC, IRS, EPA, NHS, NATO, UN, EU, ' +
+        'WHO, Fed, Federal Reserve, Medicare, Medicaid, Inc, Corp, Ltd, LLC',
+    ),
+    phrasesSource(
+      'ministry, department, agency, bureau, commission, court, university, council, board, company, ' +
+        'firm, government, administration, police, sheriff, trustees, legislature, lawmakers, officials, ' +
+        'inspector general, central bank, union',
+      true,
+    ),
   ),
 );
 
@@ -126,7 +135,7 @@ const PROPER_NAME = regexFeature(
   'A capitalised name in mid-sentence (after a lowercase word, digit or comma): "… in Phoenix", "… said Smith".',
   // Case-sensitive. The first word is skipped because every sentence starts with a capital, and
   // "I" and "I'm" are not names, so a name needs two letters or the form "U.S.".
-  /[a-z0-9,;:] ([A-Z](?:\.[A-Z]\.|[A-Za-z-]{1,30}))/,
+  anyOf('', uncued('[a-z0-9,;:] ([A-Z](?:\\.[A-Z]\\.|[A-Za-z-]{1,30}))')),
 );
 
 const QUOTE = regexFeature(
@@ -134,7 +143,7 @@ const QUOTE = regexFeature(
   0.2,
   'Quoted speech of three or more words in straight or curly double quotes.',
   // Bounded length: an unclosed quote costs at most 400 steps, so a hostile string stays linear.
-  /"[^"]{12,400}"|“[^”]{12,400}”/,
+  anyOf('', cued({ chars: '"“' }, '"[^"]{12,400}"|“[^”]{12,400}”')),
 );
 
 const ACTION = regexFeature(
