@@ -90,7 +90,11 @@ export function createDeskExportService({ pool }: Db) {
     let aborted = false;
     res.on('close', () => (aborted = !res.writableFinished));
     const write = async (chunk: string) => {
-      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (res.write(chunk)) return;
+      // Whichever comes first; the other listener is removed (a long export waits thousands of times).
+      const waiting = new AbortController();
+      await Promise.race([once(res, 'drain', { signal: waiting.signal }), once(res, 'close', { signal: waiting.signal })]);
+      waiting.abort();
     };
     await write(csv ? CSV_BOM + csvHeader(query.audience, ARTICLE_COLUMNS) : '[');
     let written = 0;
