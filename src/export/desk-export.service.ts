@@ -54,7 +54,8 @@ const jsonRowOf = (row: DeskRow) => {
 /**
  * Streams the whole desk as CSV or JSON: rows are written while they are read, waiting for the client to drain
  * (backpressure) and stopping when it goes away. The first batch is read before any header is sent, so a bad
- * request or an unreachable database still gets a proper JSON error.
+ * request or an unreachable database still gets a proper JSON error. While a batch is written, the next one is
+ * already being read (one batch ahead, never more), so the database and the writing overlap.
  */
 export function createDeskExportService({ pool }: Db) {
   async function* batches(query: DeskExportQuery, reader: Actor): AsyncGenerator<DeskRow[]> {
@@ -98,10 +99,15 @@ export function createDeskExportService({ pool }: Db) {
     };
     await write(csv ? CSV_BOM + csvHeader(query.audience, ARTICLE_COLUMNS) : '[');
     let written = 0;
-    for (let step = first; !step.done && !aborted; step = await source.next()) {
+    let step = first;
+    while (!step.done && !aborted) {
+      const next = source.next();
+      // The read ahead is awaited below; a failure while the client went away must not go unhandled meanwhile.
+      next.catch(() => undefined);
       if (csv) await write(step.value.map(csvRowOf).join(''));
       else if (step.value.length) await write((written ? ',' : '') + step.value.map(jsonRowOf).join(','));
       written += step.value.length;
+      step = await next;
     }
     if (aborted) {
       await source.return(undefined);
