@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/sql';
 import { isEditor } from '../domain/enums';
 import { claimsOfArticles, nextArticles, type ArticleBatchRow, type DeskRow } from './desk-export.queries';
-import { CSV_BOM, csvHeader, csvLine, type CsvClaimFields } from './formats/csv';
+import { CSV_BOM, csvHeader, csvStreamLine, type CsvClaimFields } from './formats/csv';
 import type { DeskExportQuery } from './report.schema';
 import type { DeskRowResponse } from './report.response';
 import type { z } from 'zod';
@@ -34,7 +34,7 @@ function fieldsOf(row: DeskRow): CsvClaimFields {
   };
 }
 
-const csvRowOf = (row: DeskRow) => csvLine(fieldsOf(row), [row.articleId, row.articleTitle, row.articleUrl, row.claimId]);
+const csvRowOf = (row: DeskRow) => csvStreamLine(fieldsOf(row), [row.articleId, row.articleTitle, row.articleUrl, row.claimId]);
 
 const jsonRowOf = (row: DeskRow) => {
   const json: z.infer<typeof DeskRowResponse> = {
