@@ -4,9 +4,9 @@ import type { ClaimStatus } from '../domain/enums';
 import type { Audience } from './report.model';
 
 /**
- * The desk-wide export, read in pages: articles in import order (keyset on their index), then all claims of a
- * batch of articles with a few set-based queries (no query per claim). Memory holds a batch or two, whatever the
- * size of the desk.
+ * The desk-wide export, read in pages: articles in import order (keyset on their index), then the claims of a batch
+ * (whole articles, or position ranges of a large one) with a few set-based queries (no query per claim). Memory
+ * holds a batch or two, whatever the size of the desk or of its largest article.
  */
 
 export interface ArticleBatchRow {
@@ -73,8 +73,15 @@ interface RulingFields {
   snapshotUrls?: string[];
 }
 
+/** Part of an article's claims: positions after `after`, up to `upTo` (null: to the end of the article). */
+export interface ClaimRange {
+  articleId: string;
+  after: number;
+  upTo: number | null;
+}
+
 /**
- * Every claim of these articles, in article then position order, with its final verdict as the reader may see it
+ * Every claim in these ranges, in range then position order, with its final verdict as the reader may see it
  * (public: published only; desk: also approved, unless the reader is assigned and has not submitted), its sources
  * (public: as published) and, for the desk, its reviewers.
  *
@@ -85,9 +92,9 @@ interface RulingFields {
  * a few thousand ids the planner expects a few percent of a mid-size desk and scans a whole table, three times
  * slower than looking each claim up by its claim_id index, which it does for a set.
  */
-export async function claimsOfArticles(
+export async function claimsInRanges(
   pool: Pool,
-  articleIds: string[],
+  ranges: ClaimRange[],
   options: { audience: Audience; readerId: string; readerIsEditor: boolean; statuses?: ClaimStatus[] },
 ): Promise<DeskRow[]> {
   const desk = options.audience === 'desk';
@@ -97,10 +104,12 @@ export async function claimsOfArticles(
             c.position, c.paragraph, c.text, c.status::text AS status, c.check_worthy AS "checkWorthy",
             COALESCE(c.claimant_name, art.author) AS claimant, COALESCE(c.claim_date::text, art.published_at::date::text) AS "claimDate",
             c.retracted_at AS "retractedAt"
-     FROM claims c JOIN articles art ON art.id = c.article_id
-     WHERE c.article_id = ANY($1::uuid[]) AND ($2::"ClaimStatus"[] IS NULL OR c.status = ANY($2::"ClaimStatus"[]))
-     ORDER BY array_position($1::uuid[], c.article_id), c.position`,
-    [articleIds, options.statuses ?? null],
+     FROM unnest($1::uuid[], $2::int[], $3::int[]) WITH ORDINALITY AS r(article_id, after, up_to, n)
+     JOIN claims c ON c.article_id = r.article_id AND c.position > r.after AND (r.up_to IS NULL OR c.position <= r.up_to)
+     JOIN articles art ON art.id = c.article_id
+     WHERE ($4::"ClaimStatus"[] IS NULL OR c.status = ANY($4::"ClaimStatus"[]))
+     ORDER BY r.n, c.position`,
+    [ranges.map((r) => r.articleId), ranges.map((r) => r.after), ranges.map((r) => r.upTo), options.statuses ?? null],
   );
   if (claims.length === 0) return [];
   const ids = claims.map((c) => c.claimId);

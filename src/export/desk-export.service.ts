@@ -3,14 +3,14 @@ import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/sql';
 import { isEditor } from '../domain/enums';
-import { claimsOfArticles, nextArticles, type ArticleBatchRow, type DeskRow } from './desk-export.queries';
+import { claimsInRanges, nextArticles, type ArticleBatchRow, type ClaimRange, type DeskRow } from './desk-export.queries';
 import { CSV_BOM, csvHeader, csvStreamLine, type CsvClaimFields } from './formats/csv';
 import type { DeskExportQuery } from './report.schema';
 import type { DeskRowResponse } from './report.response';
 import type { z } from 'zod';
 
-/** Claims per batch read from the database (a single article larger than this is read whole). */
-const CLAIMS_PER_BATCH = 2_000;
+/** Claims per batch read from the database (a larger article is read in several batches, by position). */
+const CLAIMS_PER_BATCH = 1_000;
 const ARTICLES_PER_PAGE = 500;
 
 /** The desk file has the per-article CSV's columns, after these. */
@@ -64,19 +64,26 @@ export function createDeskExportService({ pool }: Db) {
     for (;;) {
       const articles = await nextArticles(pool, { from: query.from, to: query.to }, after, ARTICLES_PER_PAGE);
       if (articles.length === 0) return;
-      let batch: string[] = [];
+      let ranges: ClaimRange[] = [];
       let claims = 0;
       for (const article of articles) {
-        batch.push(article.id);
-        claims += article.claimCount;
         after = article;
-        if (claims >= CLAIMS_PER_BATCH) {
-          yield await claimsOfArticles(pool, batch, options);
-          batch = [];
-          claims = 0;
+        // The article's claims in as many ranges as it takes to fill batches; the last range runs to its end.
+        for (let from = 0; ; ) {
+          const room = CLAIMS_PER_BATCH - claims;
+          const upTo = article.claimCount - from > room ? from + room : null;
+          ranges.push({ articleId: article.id, after: from, upTo });
+          claims += (upTo ?? article.claimCount) - from;
+          if (claims >= CLAIMS_PER_BATCH) {
+            yield await claimsInRanges(pool, ranges, options);
+            ranges = [];
+            claims = 0;
+          }
+          if (upTo === null) break;
+          from = upTo;
         }
       }
-      if (batch.length) yield await claimsOfArticles(pool, batch, options);
+      if (ranges.length) yield await claimsInRanges(pool, ranges, options);
     }
   }
 
