@@ -148,5 +148,4 @@ export const LOAD_SCENARIOS: LoadScenario[] = [
 
 export const PENDING_SCENARIOS: PendingScenario[] = [
   { id: 'writes', title: 'Writes under load (sources, verdicts)', target: '(issue 10, target 4)', pending: 'the review workflow is not on main yet' },
-  { id: 'export', title: 'Export', target: '(issue 10, target 5)', pending: 'the export module is not on main yet' },
 ];
