@@ -16,6 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { createTokenService } from '../src/auth/tokens';
 import { runCheckWorthinessBench } from './checkworthiness.bench';
+import { runExportBench } from './export.bench';
 import { runIngestBench } from './ingest.bench';
 import { runSplitBench } from './split.bench';
 import { BENCH_EDITOR_ID, BENCH_EMAIL, createDesk, dropDesk, openBenchServer, withClient, type Desk } from './harness/database';
@@ -25,7 +26,7 @@ import { explainHotQueries, type PlanSummary } from './harness/plans';
 import { SERVICE_LOG, startLoadGenerator, startRaw, startService, type Child } from './harness/processes';
 import { runLoadScenario, type Row } from './harness/runner';
 import { prepareWriteClaims } from './harness/write-desk';
-import { DESK_LARGE, DESK_SMALL, LOAD_SCENARIOS, PENDING_SCENARIOS, WRITE_SCENARIO, type BenchContext, type ServerName } from './scenarios';
+import { DESK_LARGE, DESK_SMALL, LOAD_SCENARIOS, WRITE_SCENARIO, type BenchContext, type ServerName } from './scenarios';
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-bench';
 const POOL_SIZE = 10;
@@ -157,9 +158,10 @@ async function main() {
     const { row, ingest } = await runIngestBench(oursSmall, small.url, token, { runs: 5, typicalImports: 20, loginSamples: 8 });
     console.log(JSON.stringify({ ...ingest, database: server.kind }));
     rows.push(row);
-    for (const pending of PENDING_SCENARIOS) {
-      rows.push({ id: pending.id, title: pending.title, ours: 'pending', baseline: '', ratio: '', target: pending.target, pass: null, details: pending.pending });
-    }
+    log('export');
+    const exported = await runExportBench(server, { jwtSecret: SECRET, token, poolSize: POOL_SIZE });
+    rows.push(...exported.rows);
+    extra.export = exported.details;
     extra.ingest = ingest;
   } finally {
     await load.stop();

@@ -51,14 +51,6 @@ export interface LoadScenario {
   setup(ctx: BenchContext): { ours: LoadSide; baseline: LoadSide };
 }
 
-/** Scenarios that wait for modules not on main yet; listed in the table as pending. */
-export interface PendingScenario {
-  id: string;
-  title: string;
-  target: string;
-  pending: string;
-}
-
 export const DESK_SMALL = { articles: 100, claims: 22_200 };
 export const DESK_LARGE = { articles: 100_000, claims: 2_000_000 };
 
@@ -207,6 +199,3 @@ export const WRITE_SCENARIO: LoadScenario = {
   },
 };
 
-export const PENDING_SCENARIOS: PendingScenario[] = [
-  { id: 'export', title: 'Export', target: '(issue 10, target 5)', pending: 'the export module is not on main yet' },
-];

@@ -85,10 +85,15 @@ export function ratingText(verdict: ReportVerdict): string | null {
 
 // ---- Dates ----------------------------------------------------------------------------------------------------------
 
+/** `Date.prototype.toISOString` output (UTC, milliseconds, years 0–9999): what the report model holds. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** A report timestamp for people: `2025-03-02 14:05 UTC`; a plain date stays a date; anything else is printed as is. */
 export function humanDate(value: string | null): string {
   if (value === null) return '';
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  // The model's own timestamps are already UTC and canonical: cut, not parsed again (a report prints thousands).
+  if (CANONICAL_ISO.test(value)) return `${value.slice(0, 10)} ${value.slice(11, 16)} UTC`;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

@@ -152,6 +152,24 @@ describe('GET /api/reports (the desk, streamed)', () => {
     expect(publicRows.every((r) => Array.isArray(r.reviewers) && (r.reviewers as unknown[]).length === 0)).toBe(true);
   });
 
+  it('streams an article larger than a batch whole, once, in position order, between its neighbours', async () => {
+    const before = await importArticle(t.app, editor, { body: `Before ${unique()} one. Before two.` });
+    const sentences = Array.from({ length: 2_345 }, (_, i) => `Claim number ${i + 1} of ${unique()} says spending rose.`);
+    const large = await importArticle(t.app, editor, { body: sentences.join(' ') });
+    const after = await importArticle(t.app, editor, { body: `After ${unique()} one. After two.` });
+    expect(large.claimCount).toBe(2_345);
+
+    const res = await expectOk(as(t.app, editor).get('/api/reports?format=json').buffer(true));
+    const rows: Array<{ articleId: string; position: number }> = JSON.parse(res.text);
+    const ids = [before.id, large.id, after.id];
+    const ours = rows.filter((r) => ids.includes(r.articleId)).map((r) => [ids.indexOf(r.articleId), r.position]);
+    expect(ours).toEqual([
+      [0, 1], [0, 2],
+      ...sentences.map((_, i) => [1, i + 1]),
+      [2, 1], [2, 2],
+    ]);
+  });
+
   it.each([['format=xml'], ['format=csv&from=2025-13-01'], ['format=csv&from=2025-05-02&to=2025-05-01'], ['format=csv&status=done']])(
     'answers %s with 400',
     async (qs) => {

@@ -191,7 +191,7 @@ const TEMPLATE = `<!DOCTYPE html>
 `;
 
 const handlebars = Handlebars.create();
-const page = handlebars.compile(TEMPLATE, { strict: true });
+const page = handlebars.compile(TEMPLATE, { strict: true, knownHelpersOnly: true, data: false });
 
 // ---- The view model (plain data; the template escapes every string) --------------------------------------------------
 

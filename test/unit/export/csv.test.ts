@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { CSV_BOM, csvFormat, csvHeader, csvRow, guardCell } from '../../../src/export/formats/csv';
+import { CSV_BOM, csvFormat, csvHeader, csvLine, csvRow, csvStreamLine, guardCell, type CsvClaimFields } from '../../../src/export/formats/csv';
 import type { Report, ReportClaim } from '../../../src/export/report.model';
 import { allFixtureReports, buildDeskReport, CITY_ARTICLE, deskReport, PEOPLE } from '../../support/report-fixtures';
 
@@ -161,5 +161,42 @@ describe('csv: details', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('csvStreamLine (the streamed desk file) writes exactly what csvLine writes through csv-stringify (property)', () => {
+    // Text made of the characters that matter to quoting and the guard, mixed with anything else.
+    const tricky = fc.constantFrom('"', ',', '\r', '\n', '\r\n', "'", '=', '+', '-', '@', '\t', ';', ' ', 'é', '😀', '\u2028');
+    const text = fc.array(fc.oneof(tricky, fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 8 }).map((parts) => parts.join(''));
+    const nullableText = fc.option(text, { nil: null });
+    const fields: fc.Arbitrary<CsvClaimFields> = fc.record({
+      position: fc.integer({ min: 1, max: 20_000 }),
+      paragraph: fc.integer({ min: 1, max: 5_000 }),
+      text,
+      status: fc.constantFrom('unreviewed', 'approved', 'published', 'retracted'),
+      checkWorthy: fc.boolean(),
+      verdictLabel: nullableText,
+      verdictValue: fc.option(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: true })), { nil: null }),
+      rationale: nullableText,
+      sourceUrls: fc.array(text, { maxLength: 4 }),
+      reviewers: fc.array(text, { maxLength: 3 }),
+      claimDate: nullableText,
+      publishedAt: nullableText,
+      correctedAt: nullableText,
+    });
+    const leading = fc.array(fc.oneof(nullableText, fc.integer(), fc.boolean()), { maxLength: 4 });
+    fc.assert(
+      fc.property(fields, leading, (f, lead) => {
+        expect(csvStreamLine(f, lead)).toBe(csvLine(f, lead));
+      }),
+      { numRuns: 500 },
+    );
+    const report = allFixtureReports()['adversarial desk report'];
+    for (const claim of report.claims) {
+      const f = { position: claim.position, paragraph: claim.paragraph, text: claim.text, status: claim.status, checkWorthy: claim.checkWorthy,
+        verdictLabel: claim.finalVerdict?.level.label ?? null, verdictValue: claim.finalVerdict?.level.value ?? null,
+        rationale: claim.finalVerdict?.rationale ?? null, sourceUrls: claim.sources.map((x) => x.url), reviewers: claim.review?.reviewers ?? [],
+        claimDate: claim.claimDate, publishedAt: null, correctedAt: null };
+      expect(csvStreamLine(f, [report.article.id, report.article.title])).toBe(csvLine(f, [report.article.id, report.article.title]));
+    }
   });
 });
