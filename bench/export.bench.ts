@@ -1,9 +1,10 @@
 /**
  * Export (issue 10, target 5), measured over HTTP against our service in a child process (NODE_ENV=production,
  * LOG_LEVEL=warn) on a reviewed desk of its own (bench/harness/review-desk.ts: 100 articles of 1,000 checked claims,
- * 3 sources each), in a database created for the run and dropped at its end:
- *   - the report of one 1,000-claim article as HTML and as JSON, desk edition (the fullest: verdicts, reviewers,
- *     notes, audit appendix): after a warm-up request, 9 sequential requests each; median < 300 ms;
+ * 3 sources each), in a database cached between runs like the large desk (createDatabase):
+ *   - the report of one 1,000-claim article as HTML and as JSON, in the public edition (what readers get: the
+ *     published verdicts and their sources) and in the desk edition (the fullest: verdicts, reviewers, notes and the
+ *     audit appendix of some 13,000 events): after a warm-up request, 9 sequential requests each; median < 300 ms;
  *   - the streamed desk CSV of all 100,000 claims, from a service process of its own: rows counted as they arrive
  *     (quote-aware: a cell may hold line breaks), rows per second over the whole request, and its resident set size sampled every 50 ms
  *     against its idle median (taken after a warm-up export and a second's rest); three runs, median
@@ -19,9 +20,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { createTokenService } from '../src/auth/tokens';
-import { hashPassword } from '../src/auth/passwords';
-import { applyMigrations, quoteIdent } from '../src/db/migrate';
-import { BENCH_EDITOR_ID, BENCH_EMAIL, BENCH_PASSWORD, databaseUrl, openBenchServer, withClient, type BenchServer } from './harness/database';
+import { BENCH_EDITOR_ID, createDatabase, openBenchServer, type BenchServer } from './harness/database';
 import { backendCpuSeconds, cpuSecondsOf, startService, type Child } from './harness/processes';
 import { generateReviewDesk, REPORT_ARTICLE, REVIEW_DESK, reviewArticleId, SOURCES_PER_CLAIM } from './harness/review-desk';
 import { median, type Row } from './harness/runner';
@@ -63,6 +62,7 @@ interface CpuMeter {
 
 export interface ReportFigures {
   format: string;
+  audience: 'public' | 'desk';
   requests: number;
   medianMs: number;
   p90Ms: number;
@@ -101,8 +101,9 @@ function skippedRows(): Row[] {
     pass: null,
   });
   return [
-    skipped('export-html', 'Article report, 1,000 claims with 3 sources each: HTML'),
-    skipped('export-json', 'Article report, 1,000 claims with 3 sources each: JSON'),
+    ...(['html', 'json'] as const).flatMap((format) =>
+      (['public', 'desk'] as const).map((audience) => skipped(`export-${format}-${audience}`, `Article report, 1,000 claims with 3 sources each: ${format.toUpperCase()}, ${audience} edition`)),
+    ),
     skipped('export-desk-csv', 'Streamed desk CSV, 100,000 claims'),
   ];
 }
@@ -135,10 +136,11 @@ async function measureReport(
   cpu: CpuMeter,
   reportPath: string,
   format: string,
+  audience: 'public' | 'desk',
   headers: Record<string, string>,
   requests: number,
 ): Promise<ReportFigures> {
-  const urlPath = `${reportPath}?format=${format}&audience=desk`;
+  const urlPath = `${reportPath}?format=${format}&audience=${audience}`;
   for (let i = 0; i < REPORT_WARMUP; i++) await timedGet(child, urlPath, headers);
   const samples: number[] = [];
   let bytes = 0;
@@ -151,6 +153,7 @@ async function measureReport(
   }
   return {
     format,
+    audience,
     requests: samples.length,
     medianMs: round(median(samples), 1),
     p90Ms: round(percentile(samples, 90), 1),
@@ -238,46 +241,21 @@ async function measureDesk(child: Child, cpu: CpuMeter, headers: Record<string, 
   };
 }
 
-const DATABASE_PREFIX = 'checkmate_bench_review_';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export async function runExportBench(server: BenchServer, options: ExportBenchOptions): Promise<{ rows: Row[]; details?: ExportDetails }> {
   if (server.kind !== 'postgresql') return { rows: skippedRows() };
-  const name = `${DATABASE_PREFIX}${process.pid}`;
-  const url = databaseUrl(server.adminUrl, name);
   const headers = { Authorization: `Bearer ${options.token}` };
   let child: Child | undefined;
   let admin: Client | undefined;
-  await withClient(server.adminUrl, async (admin) => {
-    // Left over by a run that was killed before its clean-up: the process named in the database is gone.
-    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE '${DATABASE_PREFIX}%'`);
-    for (const { datname } of rows) {
-      const pid = /^\d+$/.test(datname.slice(DATABASE_PREFIX.length)) ? Number(datname.slice(DATABASE_PREFIX.length)) : undefined;
-      if (pid !== undefined && (datname === name || !isRunning(pid))) await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
-    }
-    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-  });
+  // Cached between runs like the large desk (read only here): generating it takes about half a minute.
+  const reviewDesk = await createDatabase(
+    server,
+    'review',
+    { spec: REVIEW_DESK, generatorFile: 'review-desk.ts', generate: (client, passwordHash) => generateReviewDesk(client, REVIEW_DESK, BENCH_EDITOR_ID, passwordHash) },
+    true,
+  );
+  const { name, url, claims, generationMs } = reviewDesk;
   try {
-    await applyMigrations({ connectionString: url });
-    const started = Date.now();
-    const passwordHash = await hashPassword(BENCH_PASSWORD);
-    const claims = await withClient(url, async (client) => {
-      await client.query(
-        `INSERT INTO users (id, email, name, password_hash, role, updated_at) VALUES ($1, $2, 'Bench Editor', $3, 'editor', now())`,
-        [BENCH_EDITOR_ID, BENCH_EMAIL, passwordHash],
-      );
-      return generateReviewDesk(client, REVIEW_DESK, BENCH_EDITOR_ID, passwordHash);
-    });
-    const generationMs = Date.now() - started;
-    log(`export desk: ${REVIEW_DESK.articles} articles, ${claims} checked claims in ${generationMs} ms`);
+    log(`export desk: ${REVIEW_DESK.articles} articles, ${claims} checked claims, ${reviewDesk.reused ? 'reused' : `generated in ${generationMs} ms`}`);
     if (claims < MIN_DESK_CLAIMS) throw new Error(`export bench: ${claims} claims generated, expected at least ${MIN_DESK_CLAIMS}`);
 
     admin = new Client({ connectionString: server.adminUrl });
@@ -295,10 +273,10 @@ export async function runExportBench(server: BenchServer, options: ExportBenchOp
     const reportPath = `/api/articles/${reviewArticleId(REPORT_ARTICLE)}/report`;
     await verifyReport(reportService, reportPath, headers);
     const reports: ReportFigures[] = [];
-    for (const format of ['html', 'json']) {
-      reports.push(await measureReport(reportService, cpuOf(reportService), reportPath, format, headers, options.reportRequests ?? 9));
+    for (const [format, audience] of [['html', 'public'], ['json', 'public'], ['html', 'desk'], ['json', 'desk']] as const) {
+      reports.push(await measureReport(reportService, cpuOf(reportService), reportPath, format, audience, headers, options.reportRequests ?? 9));
       const r = reports[reports.length - 1];
-      log(`  report ${format}: median ${r.medianMs} ms, p90 ${r.p90Ms} ms, max ${r.maxMs} ms, ${(r.bytes / 1e6).toFixed(2)} MB; CPU ${r.serviceCpuMsPerRequest} ms service + ${r.databaseCpuMsPerRequest} ms database`);
+      log(`  report ${format} (${audience}): median ${r.medianMs} ms, p90 ${r.p90Ms} ms, max ${r.maxMs} ms, ${(r.bytes / 1e6).toFixed(2)} MB; CPU ${r.serviceCpuMsPerRequest} ms service + ${r.databaseCpuMsPerRequest} ms database`);
     }
     await reportService.stop();
     // The desk export in a process of its own, so its memory is not measured on top of the reports' heap.
@@ -308,8 +286,8 @@ export async function runExportBench(server: BenchServer, options: ExportBenchOp
     log(`  desk CSV: ${desk.rowsPerSecMedian} rows/s, RSS +${desk.growthMiBMax} MiB over ${desk.idleMiB} MiB idle; CPU ${desk.serviceCpuMsPerRun} ms service + ${desk.databaseCpuMsPerRun} ms database per export`);
 
     const rows: Row[] = reports.map((r) => ({
-      id: `export-${r.format}`,
-      title: `Article report, ${REVIEW_DESK.claimsPerArticle.toLocaleString('en')} claims with ${SOURCES_PER_CLAIM} sources each: ${r.format.toUpperCase()} (desk edition, ${(r.bytes / 1e6).toFixed(1)} MB)`,
+      id: `export-${r.format}-${r.audience}`,
+      title: `Article report, ${REVIEW_DESK.claimsPerArticle.toLocaleString('en')} claims with ${SOURCES_PER_CLAIM} sources each: ${r.format.toUpperCase()}, ${r.audience} edition (${(r.bytes / 1e6).toFixed(1)} MB)`,
       ours: `median ${r.medianMs} ms, p90 ${r.p90Ms} ms (${r.requests} requests)`,
       baseline: '',
       ratio: '',
@@ -331,7 +309,6 @@ export async function runExportBench(server: BenchServer, options: ExportBenchOp
   } finally {
     await admin?.end();
     await child?.stop();
-    await withClient(server.adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
   }
 }
 

@@ -8,7 +8,7 @@
  * raw node:http + pg baseline as child processes, and loads them from a third process (autocannon, 127.0.0.1).
  * Without it, an embedded PostgreSQL is used and only the single-connection scenarios run (the rest are marked).
  *
- * BENCH_SECONDS (default 3) is the length of one measured run; BENCH_PROFILE=dir writes a CPU profile of our
+ * BENCH_SECONDS (default 2, so the whole bench stays under 5 minutes) is the length of one measured run; BENCH_PROFILE=dir writes a CPU profile of our
  * service under the read scenarios into dir.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -32,14 +32,14 @@ const SECRET = 'bench-secret-bench-secret-bench-secret-bench';
 const POOL_SIZE = 10;
 const CONNECTIONS = 50;
 /** Each measured run is cut into this many slices per side, alternating ours and the baseline. */
-const SLICES = 4;
+const SLICES = 2;
 const SPLIT_TARGET_MB_PER_SEC = 1;
 const FROZEN_AP_FLOOR = 0.95;
 const MEMORY_TARGET_MIB = 100;
 const MEMORY_CLIENTS = 6;
 /** Claims in review for each side of the write scenario: more than either side writes to in the bench's runs. */
 const WRITE_CLAIMS_PER_SIDE = 15_000;
-const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const seconds = Number(process.env.BENCH_SECONDS ?? 2);
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 

@@ -46,10 +46,10 @@ export async function withClient<T>(url: string, fn: (client: Client) => Promise
   }
 }
 
-export interface Desk {
+export interface Desk<Spec = DeskSpec> {
   name: string;
   url: string;
-  spec: DeskSpec;
+  spec: Spec;
   claims: number;
   /** Milliseconds spent generating it in this run; 0 when a cached desk was reused. */
   generationMs: number;
@@ -57,6 +57,8 @@ export interface Desk {
 }
 
 const CACHED_PREFIX = 'checkmate_bench_desk_';
+/** Cached databases are named by label and hash: `checkmate_bench_desk_<hash>` (the large desk), `…_desk_review_<hash>`. */
+const cachedPrefix = (label: string) => (label === 'large' ? CACHED_PREFIX : `${CACHED_PREFIX}${label}_`);
 
 /**
  * A database holding one desk: created, migrated, filled, vacuumed. With `cache`, the desk is kept after the run
@@ -65,7 +67,26 @@ const CACHED_PREFIX = 'checkmate_bench_desk_';
  * database backend) the desk lives in the default database.
  */
 export async function createDesk(server: BenchServer, label: string, spec: DeskSpec, cache = false): Promise<Desk> {
-  const name = cache ? `${CACHED_PREFIX}${fingerprint(spec)}` : `checkmate_bench_${label}`;
+  return createDatabase(server, label, { spec, generatorFile: 'desk.ts', generate: (client) => generateDesk(client, spec, BENCH_EDITOR_ID) }, cache);
+}
+
+export interface Generator<Spec> {
+  spec: Spec;
+  /** The generator's source file (in bench/harness): part of the cache key, so changing it makes a new database. */
+  generatorFile: string;
+  /** Fills the migrated database (the bench editor exists already); returns its claim count. */
+  generate(client: Client, passwordHash: string): Promise<number>;
+}
+
+/** A database of generated bench data (see createDesk), cached under `checkmate_bench_desk_<hash>` with `cache`. */
+export async function createDatabase<Spec>(
+  server: BenchServer,
+  label: string,
+  generator: Generator<Spec>,
+  cache = false,
+): Promise<Desk<Spec>> {
+  const { spec } = generator;
+  const name = cache ? `${cachedPrefix(label)}${fingerprint(spec, generator.generatorFile)}` : `checkmate_bench_${label}`;
   let url = server.adminUrl;
   if (server.kind === 'postgresql') {
     url = databaseUrl(server.adminUrl, name);
@@ -73,16 +94,19 @@ export async function createDesk(server: BenchServer, label: string, spec: DeskS
       if (cache && process.env.BENCH_FRESH !== '1') {
         const { rows } = await admin.query(
           `SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [name]);
-        if (rows[0]?.note === 'complete') return true;
+        // Marked `complete:<claims>` once generated (a run killed while generating leaves it unmarked).
+        const complete = /^complete:(\d+)$/.exec(rows[0]?.note ?? '');
+        if (complete) return Number(complete[1]);
       }
+      // Cached databases of this label made by other migrations or another version of the generator.
       const stale = cache
-        ? (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE '${CACHED_PREFIX}%'`)).rows.map((r) => r.datname)
+        ? (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE '${cachedPrefix(label)}%'`)).rows.map((r) => r.datname)
         : [name];
       for (const db of stale) await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(db)} WITH (FORCE)`);
       await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-      return false;
+      return undefined;
     });
-    if (reusable) return { name, url, spec, claims: spec.claims, generationMs: 0, reused: true };
+    if (reusable !== undefined) return { name, url, spec, claims: reusable, generationMs: 0, reused: true };
   }
   await applyMigrations({ connectionString: url });
   const started = Date.now();
@@ -92,21 +116,21 @@ export async function createDesk(server: BenchServer, label: string, spec: DeskS
       `INSERT INTO users (id, email, name, password_hash, role, updated_at) VALUES ($1, $2, 'Bench Editor', $3, 'editor', now())`,
       [BENCH_EDITOR_ID, BENCH_EMAIL, passwordHash],
     );
-    return generateDesk(client, spec, BENCH_EDITOR_ID);
+    return generator.generate(client, passwordHash);
   });
   if (server.kind === 'postgresql' && cache) {
-    await withClient(server.adminUrl, (admin) => admin.query(`COMMENT ON DATABASE ${quoteIdent(name)} IS 'complete'`));
+    await withClient(server.adminUrl, (admin) => admin.query(`COMMENT ON DATABASE ${quoteIdent(name)} IS 'complete:${claims}'`));
   }
   return { name, url, spec, claims, generationMs: Date.now() - started, reused: false };
 }
 
-function fingerprint(spec: DeskSpec): string {
-  const hash = createHash('sha256').update(JSON.stringify(spec)).update(readFileSync(path.join(__dirname, 'desk.ts')));
+function fingerprint(spec: unknown, generatorFile: string): string {
+  const hash = createHash('sha256').update(JSON.stringify(spec)).update(readFileSync(path.join(__dirname, generatorFile)));
   for (const migration of readMigrations()) hash.update(migration.checksum);
   return hash.digest('hex').slice(0, 12);
 }
 
-export async function dropDesk(server: BenchServer, desk: Desk): Promise<void> {
+export async function dropDesk(server: BenchServer, desk: Desk<unknown>): Promise<void> {
   if (server.kind !== 'postgresql' || desk.name.startsWith(CACHED_PREFIX)) return;
   await withClient(server.adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(desk.name)} WITH (FORCE)`));
 }

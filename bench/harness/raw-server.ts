@@ -21,12 +21,17 @@ const cursor = (ordering: string, key: unknown[]) => Buffer.from(JSON.stringify(
 const uncursor = (text: string) => JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
 
 const ARTICLE = `a.id, a.title, a.url, a.outlet, a.author, a.published_at, a.content_hash, a.created_by_id, a.claim_count,
-  a.version, a.created_at, a.updated_at,
+  a.rating_scale_id, a.version, a.created_at, a.updated_at,
   (SELECT count(*) FILTER (WHERE c.check_worthy)::int FROM claims c WHERE c.article_id = a.id) AS check_worthy,
   (SELECT count(*) FILTER (WHERE c.status::text = ANY(${CHECKED}))::int FROM claims c WHERE c.article_id = a.id) AS checked`;
 const CLAIM = `c.id, c.article_id, c.position, c.paragraph, c.start, c."end", c.text, c.sentence_start, c.sentence_end,
   c.check_worthy, c.hint, c.status::text AS status, c.status_changed_at, c.claimant_name, c.claimant_role,
-  c.claim_date::text AS claim_date, c.version, c.created_at, c.updated_at`;
+  c.claim_date::text AS claim_date, c.retraction_note, c.retracted_at, c.version, c.created_at, c.updated_at,
+  fv.level_key, fv.level_label, fv.level_value, fv.level_color, fv.published`;
+/** The final verdict a claim shows (the bench reader is an editor, who also sees approved, unpublished ones). */
+const VERDICT = `LEFT JOIN LATERAL (
+    SELECT r.level_key, r.level_label, r.level_value, r.level_color, r.published_at IS NOT NULL AS published
+    FROM rulings r WHERE r.claim_id = c.id AND r.superseded_at IS NULL ORDER BY r.revision DESC LIMIT 1) fv ON true`;
 
 type Row = Record<string, any>;
 
@@ -41,6 +46,7 @@ function summary(a: Row) {
     contentHash: a.content_hash,
     createdById: a.created_by_id,
     claimCount: a.claim_count,
+    ratingScaleId: a.rating_scale_id,
     progress: { total: a.claim_count, checkWorthy: a.check_worthy, checked: a.checked },
     version: a.version,
     createdAt: iso(a.created_at),
@@ -68,6 +74,11 @@ function claim(c: Row, author: string | null, publishedAt: Date | null) {
     claimant: own ? { name: c.claimant_name, role: c.claimant_role } : author ? { name: author, role: null } : null,
     claimantIsDefault: !own && c.claim_date === null,
     claimDate: c.claim_date ?? (publishedAt ? publishedAt.toISOString().slice(0, 10) : null),
+    retraction: c.retracted_at ? { note: c.retraction_note ?? '', at: iso(c.retracted_at) } : null,
+    verdict:
+      c.level_key && !c.retracted_at
+        ? { key: c.level_key, label: c.level_label ?? c.level_key, value: c.level_value, color: c.level_color ?? '#57606a', state: c.published ? 'published' : 'approved' }
+        : null,
     version: c.version,
     createdAt: iso(c.created_at),
     updatedAt: iso(c.updated_at),
@@ -83,7 +94,7 @@ function claimPage(rows: Row[], limit: number, author: string | null, publishedA
 async function articleDetail(id: string) {
   const [article, claims] = await Promise.all([
     pool.query(`SELECT ${ARTICLE}, a.body FROM articles a WHERE a.id = $1`, [id]),
-    pool.query(`SELECT ${CLAIM} FROM claims c WHERE c.article_id = $1 ORDER BY c.position LIMIT ${EMBEDDED_CLAIMS + 1}`, [id]),
+    pool.query(`SELECT ${CLAIM} FROM claims c ${VERDICT} WHERE c.article_id = $1 ORDER BY c.position LIMIT ${EMBEDDED_CLAIMS + 1}`, [id]),
   ]);
   const a = article.rows[0];
   if (!a) return undefined;
@@ -95,7 +106,7 @@ async function articleClaims(id: string, query: URLSearchParams) {
   const limit = Number(query.get('limit') ?? 200);
   const after = query.get('cursor') ? Number(uncursor(query.get('cursor')!)[1]) : 0;
   const { rows } = await pool.query(
-    `SELECT ${CLAIM}, a.author, a.published_at FROM claims c JOIN articles a ON a.id = c.article_id
+    `SELECT ${CLAIM}, a.author, a.published_at FROM claims c JOIN articles a ON a.id = c.article_id ${VERDICT}
      WHERE c.article_id = $1 AND (c.article_id, c.position) > ($1, $2) ORDER BY c.article_id, c.position LIMIT $3`,
     [id, after, limit + 1],
   );
