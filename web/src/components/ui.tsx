@@ -25,19 +25,48 @@ type InputProps = InputAttributes & {
   inputRef?: Ref<HTMLInputElement>;
 };
 
-/** A labelled input; an error from the API appears under it and is announced with it. */
-export function Field({ label, error, hint, value, onValue, id, inputRef, type = 'text', ...rest }: InputProps) {
+/** The ids a field's control needs: its own, and those of the hint and the error that describe it. */
+function useFieldIds(id: string | undefined, hint: string | undefined, error: string | undefined) {
   const generated = useId();
   const inputId = id ?? generated;
   const describedBy = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return { inputId, describedBy };
+}
+
+interface ShellProps {
+  inputId: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  className?: string;
+  children: ComponentChildren;
+}
+
+/** What every field has around its control: the label, the hint above it and the error under it. */
+function FieldShell({ inputId, label, hint, error, className, children }: ShellProps) {
   return (
-    <div class={`field${error ? ' field--invalid' : ''}`}>
+    <div class={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label for={inputId}>{label}</label>
       {hint && (
         <p class="field__hint" id={`${inputId}-hint`}>
           {hint}
         </p>
       )}
+      {children}
+      {error && (
+        <p class="field__error" id={`${inputId}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A labelled input; an error from the API appears under it and is announced with it. */
+export function Field({ label, error, hint, value, onValue, id, inputRef, type = 'text', ...rest }: InputProps) {
+  const { inputId, describedBy } = useFieldIds(id, hint, error);
+  return (
+    <FieldShell inputId={inputId} label={label} hint={hint} error={error}>
       <input
         ref={inputRef}
         // One literal for the checker: Preact types each input type's allowed ARIA roles separately.
@@ -49,12 +78,7 @@ export function Field({ label, error, hint, value, onValue, id, inputRef, type =
         aria-describedby={describedBy}
         {...rest}
       />
-      {error && (
-        <p class="field__error" id={`${inputId}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -71,17 +95,9 @@ type TextAreaProps = {
 };
 
 export function TextAreaField({ label, error, hint, value, onValue, id, ...rest }: TextAreaProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const describedBy = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const { inputId, describedBy } = useFieldIds(id, hint, error);
   return (
-    <div class={`field${error ? ' field--invalid' : ''}`}>
-      <label for={inputId}>{label}</label>
-      {hint && (
-        <p class="field__hint" id={`${inputId}-hint`}>
-          {hint}
-        </p>
-      )}
+    <FieldShell inputId={inputId} label={label} hint={hint} error={error}>
       <textarea
         id={inputId}
         value={value}
@@ -90,12 +106,7 @@ export function TextAreaField({ label, error, hint, value, onValue, id, ...rest 
         aria-describedby={describedBy}
         {...rest}
       />
-      {error && (
-        <p class="field__error" id={`${inputId}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -114,22 +125,14 @@ type SelectProps = {
 };
 
 export function SelectField({ label, value, onValue, options, groups, error, hint, id, class: className, ...rest }: SelectProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const describedBy = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const { inputId, describedBy } = useFieldIds(id, hint, error);
   const option = (o: { value: string; label: string }) => (
     <option key={o.value} value={o.value}>
       {o.label}
     </option>
   );
   return (
-    <div class={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label for={inputId}>{label}</label>
-      {hint && (
-        <p class="field__hint" id={`${inputId}-hint`}>
-          {hint}
-        </p>
-      )}
+    <FieldShell inputId={inputId} label={label} hint={hint} error={error} className={className}>
       <select
         id={inputId}
         value={value}
@@ -145,12 +148,7 @@ export function SelectField({ label, value, onValue, options, groups, error, hin
           </optgroup>
         ))}
       </select>
-      {error && (
-        <p class="field__error" id={`${inputId}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }
 
