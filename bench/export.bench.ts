@@ -23,7 +23,7 @@ import { createTokenService } from '../src/auth/tokens';
 import { BENCH_EDITOR_ID, createDatabase, openBenchServer, type BenchServer } from './harness/database';
 import { backendCpuSeconds, cpuSecondsOf, startService, type Child } from './harness/processes';
 import { generateReviewDesk, REPORT_ARTICLE, REVIEW_DESK, reviewArticleId, SOURCES_PER_CLAIM } from './harness/review-desk';
-import { median, type Row } from './harness/runner';
+import { log, median, type Row } from './harness/runner';
 
 export interface ExportBenchOptions {
   jwtSecret: string;
@@ -47,7 +47,6 @@ const REPORT_BUDGET_MS = 20_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const RSS_SAMPLE_MS = 50;
 
-const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -24,7 +24,7 @@ import { articleId, LARGEST_ARTICLE, SEARCH_TERM } from './harness/desk';
 import { measureMemory } from './harness/memory';
 import { explainHotQueries, type PlanSummary } from './harness/plans';
 import { SERVICE_LOG, startLoadGenerator, startRaw, startService, type Child } from './harness/processes';
-import { runLoadScenario, type Row } from './harness/runner';
+import { log, runLoadScenario, type Row } from './harness/runner';
 import { prepareWriteClaims } from './harness/write-desk';
 import { DESK_LARGE, DESK_SMALL, LOAD_SCENARIOS, WRITE_SCENARIO, type BenchContext, type ServerName } from './scenarios';
 
@@ -41,7 +41,6 @@ const MEMORY_CLIENTS = 6;
 const WRITE_CLAIMS_PER_SIDE = 15_000;
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
 
-const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 async function main() {
   const started = Date.now();

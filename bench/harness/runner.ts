@@ -27,6 +27,9 @@ export interface Row {
   details?: unknown;
 }
 
+/** A progress line of the bench, on stderr (the table and JSON figures go to stdout). */
+export const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
